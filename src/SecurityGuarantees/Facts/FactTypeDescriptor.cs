@@ -1,0 +1,194 @@
+using System.Collections;
+using System.Reflection;
+
+namespace SecurityGuarantees.Facts;
+
+/// <summary>What the loader, binder and evaluator know about a registered fact type.</summary>
+internal sealed class FactTypeDescriptor
+{
+    private readonly Dictionary<string, FactFieldDescriptor> _byName;
+
+    private FactTypeDescriptor(string name, Type clrType, FactTypeRole role, IReadOnlyList<FactFieldDescriptor> fields,
+        IReadOnlyList<FactFieldDescriptor> keyFields, FactFieldDescriptor? alternativeIdField)
+    {
+        Name = name;
+        ClrType = clrType;
+        Role = role;
+        Fields = fields;
+        KeyFields = keyFields;
+        AlternativeIdField = alternativeIdField;
+        _byName = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The registered name, as written after <c>fact:</c> and under <c>facts:</c>.</summary>
+    public string Name { get; }
+
+    public Type ClrType { get; }
+
+    public FactTypeRole Role { get; }
+
+    /// <summary>Fields in declaration order.</summary>
+    public IReadOnlyList<FactFieldDescriptor> Fields { get; }
+
+    /// <summary>Key fields in key order.</summary>
+    public IReadOnlyList<FactFieldDescriptor> KeyFields { get; }
+
+    /// <summary>
+    /// An <c>Id</c> field that keys the fact when it is set, where the type also marks <see cref="FactKeyAttribute"/>
+    /// fields as the key to use otherwise.
+    /// </summary>
+    public FactFieldDescriptor? AlternativeIdField { get; }
+
+    public FactFieldDescriptor? FindField(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The key as JSON shows it: key field values joined with <c>/</c>.</summary>
+    public string GetKey(object fact)
+    {
+        if (AlternativeIdField is not null && AlternativeIdField.Getter(fact) is string { Length: > 0 } id)
+        {
+            return id;
+        }
+
+        if (KeyFields.Count == 1)
+        {
+            return FactValueFormatter.Format(KeyFields[0].Getter(fact));
+        }
+
+        return string.Join("/", KeyFields.Select(f => FactValueFormatter.Format(f.Getter(fact))));
+    }
+
+    /// <summary>Creates a fact from field values; fields not given keep the type's defaults (lists: empty).</summary>
+    public object Create(IReadOnlyDictionary<FactFieldDescriptor, object?> values)
+    {
+        var instance = Activator.CreateInstance(ClrType, nonPublic: true)!;
+        foreach (var field in Fields)
+        {
+            if (values.TryGetValue(field, out var value))
+            {
+                field.Property.SetValue(instance, value);
+            }
+            else if (field.IsList && field.Getter(instance) is null)
+            {
+                field.Property.SetValue(instance, CreateList(field.ScalarType, []));
+            }
+        }
+
+        return instance;
+    }
+
+    /// <summary>Creates a list value of the field's list type from already-converted elements.</summary>
+    public static object CreateList(Type elementType, IReadOnlyList<object?> items)
+    {
+        var array = Array.CreateInstance(elementType, items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            array.SetValue(items[i], i);
+        }
+
+        return array;
+    }
+
+    /// <summary>Describes a CLR type, or returns the problems that keep it from being a fact type.</summary>
+    public static FactTypeDescriptor Describe(string name, Type clrType, FactTypeRole role, out IReadOnlyList<string> problems)
+    {
+        var errors = new List<string>();
+        var fields = new List<FactFieldDescriptor>();
+        if (clrType.GetConstructor(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, Type.EmptyTypes) is null)
+        {
+            errors.Add($"fact type '{name}' ({clrType.Name}) needs a parameterless constructor (a record with init properties works)");
+        }
+
+        foreach (var property in clrType.GetProperties(BindingFlags.Instance | BindingFlags.Public))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.GetMethod is null)
+            {
+                continue;
+            }
+
+            if (property.Name == "EqualityContract")
+            {
+                continue;
+            }
+
+            var keyAttribute = property.GetCustomAttribute<FactKeyAttribute>();
+            var fieldName = property.GetCustomAttribute<FactNameAttribute>()?.Name ?? NameConventions.ToCamelCase(property.Name);
+            var type = property.PropertyType;
+            var scalar = Nullable.GetUnderlyingType(type) ?? type;
+            var isList = false;
+            if (scalar != typeof(string) && typeof(IEnumerable).IsAssignableFrom(scalar))
+            {
+                var elementType = ListElementType(scalar);
+                if (elementType is null || !type.IsAssignableFrom(elementType.MakeArrayType()))
+                {
+                    errors.Add($"property {clrType.Name}.{property.Name}: list fields must be IReadOnlyList<T>, IEnumerable<T> or T[]");
+                    continue;
+                }
+
+                scalar = Nullable.GetUnderlyingType(elementType) ?? elementType;
+                isList = true;
+            }
+
+            if (!FactFieldDescriptor.IsSupportedScalar(scalar))
+            {
+                errors.Add($"property {clrType.Name}.{property.Name} has type {type.Name}, which facts cannot hold (use string, bool, a number, DateOnly, an enum or a list of these)");
+                continue;
+            }
+
+            if (property.SetMethod is null)
+            {
+                continue;
+            }
+
+            var kind = isList ? FieldKind.List : FactFieldDescriptor.KindOf(scalar);
+            fields.Add(new FactFieldDescriptor(property, fieldName, kind, scalar, isList, keyAttribute?.Order));
+        }
+
+        // Declaration order, base type first: GetProperties does not promise an order.
+        fields.Sort((a, b) => a.Property.MetadataToken.CompareTo(b.Property.MetadataToken));
+
+        var keyFields = fields.Where(f => f.IsKey).OrderBy(f => f.KeyOrder).ToList();
+        FactFieldDescriptor? alternativeId = null;
+        var idField = fields.FirstOrDefault(f => f.Property.Name == "Id" && f.Kind == FieldKind.String);
+        if (keyFields.Count == 0)
+        {
+            if (idField is not null)
+            {
+                var index = fields.IndexOf(idField);
+                idField = new FactFieldDescriptor(idField.Property, idField.Name, idField.Kind, idField.ScalarType, false, 0);
+                fields[index] = idField;
+                keyFields.Add(idField);
+            }
+            else if (role != FactTypeRole.Today)
+            {
+                errors.Add($"fact type '{name}' ({clrType.Name}) has no key: add a string property 'Id' or mark key properties with [FactKey(order)]");
+            }
+        }
+        else if (idField is not null && !idField.IsKey)
+        {
+            alternativeId = idField;
+        }
+
+        foreach (var key in keyFields.Where(k => k.IsList))
+        {
+            errors.Add($"key property {clrType.Name}.{key.Property.Name} cannot be a list");
+        }
+
+        problems = errors;
+        return new FactTypeDescriptor(name, clrType, role, fields, keyFields, alternativeId);
+    }
+
+    private static Type? ListElementType(Type type)
+    {
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+
+        if (type.IsGenericType && type.GetGenericArguments().Length == 1)
+        {
+            return type.GetGenericArguments()[0];
+        }
+
+        return null;
+    }
+}
