@@ -1,0 +1,46 @@
+using System.Linq.Expressions;
+using FastExpressionCompiler;
+
+namespace SecurityGuarantees.Compilation;
+
+/// <summary>
+/// A bound expression over a rule's declarations, compiled once into a delegate over an argument array so that
+/// actions can evaluate it from an activation's <see cref="MatchValues"/>.
+/// </summary>
+internal sealed class CompiledValue
+{
+    private readonly string[] _parameterNames;
+    private readonly Func<object?[], object?> _evaluate;
+
+    public CompiledValue(Expression body, IReadOnlyList<ParameterExpression> parameters)
+    {
+        ResultType = body.Type;
+        _parameterNames = [.. parameters.Select(p => p.Name!)];
+        var args = Expression.Parameter(typeof(object?[]), "args");
+        var replacements = parameters
+            .Select((p, i) => (p, (Expression)Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(i)), p.Type)))
+            .ToDictionary(x => x.p, x => x.Item2);
+        var rewritten = new ParameterReplacer(replacements).Visit(body);
+        var lambda = Expression.Lambda<Func<object?[], object?>>(Expression.Convert(rewritten, typeof(object)), args);
+        _evaluate = lambda.CompileFast(ifFastFailedReturnNull: true) ?? lambda.Compile();
+    }
+
+    public Type ResultType { get; }
+
+    public object? Evaluate(MatchValues values)
+    {
+        var args = new object?[_parameterNames.Length];
+        for (var i = 0; i < args.Length; i++)
+        {
+            args[i] = values[_parameterNames[i]];
+        }
+
+        return _evaluate(args);
+    }
+
+    private sealed class ParameterReplacer(IReadOnlyDictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            replacements.TryGetValue(node, out var replacement) ? replacement : node;
+    }
+}

@@ -1,0 +1,42 @@
+using SecurityGuarantees.Facts;
+
+namespace SecurityGuarantees.Compilation;
+
+/// <summary>
+/// NRules session identity by fact key: an update replaces the fact with the same key, a second insert of a key fails.
+/// Types that are not registered (the engine's own supports and groupings) keep their own equality.
+/// </summary>
+internal sealed class FactKeyIdentityComparer(FactTypeRegistry types) : IEqualityComparer<object>
+{
+    public new bool Equals(object? x, object? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return true;
+        }
+
+        if (x is null || y is null || x.GetType() != y.GetType())
+        {
+            return false;
+        }
+
+        var type = types.Find(x.GetType());
+        if (type is null)
+        {
+            return x.Equals(y);
+        }
+
+        return type.Role == FactTypeRole.Today || string.Equals(type.GetKey(x), type.GetKey(y), StringComparison.Ordinal);
+    }
+
+    public int GetHashCode(object obj)
+    {
+        var type = types.Find(obj.GetType());
+        if (type is null)
+        {
+            return obj.GetHashCode();
+        }
+
+        return type.Role == FactTypeRole.Today ? type.ClrType.GetHashCode() : StringComparer.Ordinal.GetHashCode(type.GetKey(obj));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections;
+using NRules.RuleModel;
+using SecurityGuarantees.Results;
+
+namespace SecurityGuarantees.Compilation;
+
+/// <summary>
+/// The action of a YAML rule: per activation, one <see cref="SupportFact"/> per <c>then</c> action, linked to the
+/// activation. A re-fired activation updates its supports (never inserts twice), and only when something changed.
+/// </summary>
+internal sealed class RuleFiringAction(CompiledRule rule, IReadOnlyList<ConclusionFactory> factories)
+{
+    public CompiledRule Rule { get; } = rule;
+
+    public IReadOnlyList<ConclusionFactory> Factories { get; } = factories;
+
+    public void Execute(IContext context)
+    {
+        var values = new MatchValues(context.Match);
+        var (because, becauseFacts) = Because(values);
+        for (var i = 0; i < Factories.Count; i++)
+        {
+            var factory = Factories[i];
+            var conclusion = factory.Create(values);
+            var support = new SupportFact(factory.Type.Name, factory.Type.GetKey(conclusion), conclusion, Rule, because, becauseFacts);
+            switch (context.GetLinked(i))
+            {
+                case null:
+                    context.InsertLinked(i, support);
+                    break;
+                case SupportFact existing when !existing.SameContentAs(support):
+                    context.UpdateLinked(i, support);
+                    break;
+            }
+        }
+    }
+
+    private (IReadOnlyList<FactReference>, IReadOnlyList<object>) Because(MatchValues values)
+    {
+        var references = new List<FactReference>();
+        var facts = new List<object>();
+        foreach (var declaration in Rule.BecauseDeclarations)
+        {
+            var value = values[declaration.DeclarationName];
+            if (value is null)
+            {
+                continue; // a branch of any: that did not match
+            }
+
+            if (declaration.IsCollection)
+            {
+                foreach (var (key, fact) in ((IEnumerable)value).Cast<object>()
+                             .Select(f => (Key: declaration.Type.GetKey(f), Fact: f))
+                             .OrderBy(x => x.Key, StringComparer.Ordinal))
+                {
+                    references.Add(new FactReference(declaration.Type.Name, key));
+                    facts.Add(fact);
+                }
+            }
+            else
+            {
+                references.Add(new FactReference(declaration.Type.Name, declaration.Type.GetKey(value)));
+                facts.Add(value);
+            }
+        }
+
+        return (references, facts);
+    }
+}

@@ -1,0 +1,431 @@
+using System.Linq.Expressions;
+using System.Text.RegularExpressions;
+using NRules.RuleModel;
+using NRules.RuleModel.Builders;
+using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Expressions;
+using SecurityGuarantees.Facts;
+using SecurityGuarantees.Loading;
+using SecurityGuarantees.Syntax;
+
+namespace SecurityGuarantees.Compilation;
+
+/// <summary>
+/// Builds the NRules rule definition of one YAML rule with <c>NRules.RuleModel.Builders</c>. A pattern's <c>where</c>
+/// is split into single conjuncts, so conditions on one fact become shared alpha nodes and joins stay apart.
+/// </summary>
+internal sealed partial class RuleModelBuilder
+{
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal) { "and", "or", "not", "in", "true", "false", "null" };
+
+    private readonly FactTypeRegistry _types;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly HashSet<string> _declarationNames = new(StringComparer.Ordinal);
+    private readonly CompiledRule _rule;
+    private readonly HashSet<FactTypeDescriptor> _insertedTypes;
+    private int _hidden;
+
+    private RuleModelBuilder(FactTypeRegistry types, DiagnosticBag diagnostics, CompiledRule rule, HashSet<FactTypeDescriptor> insertedTypes)
+    {
+        _types = types;
+        _diagnostics = diagnostics;
+        _rule = rule;
+        _insertedTypes = insertedTypes;
+    }
+
+    /// <summary>Builds a rule; returns <see langword="null"/> (with diagnostics) when it has errors.</summary>
+    public static (IRuleDefinition Definition, RuleFiringAction Action)? Build(RuleSyntax syntax, string file, FactTypeRegistry types,
+        DiagnosticBag diagnostics, HashSet<FactTypeDescriptor> insertedTypes)
+    {
+        var errorsBefore = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var rule = new CompiledRule(syntax, file);
+        var builder = new RuleModelBuilder(types, diagnostics, rule, insertedTypes);
+        var ruleBuilder = new RuleBuilder();
+        ruleBuilder.Name(syntax.Id);
+        ruleBuilder.Priority(syntax.Priority);
+        if (syntax.Description ?? syntax.Title is { } description)
+        {
+            ruleBuilder.Description(description);
+        }
+
+        ruleBuilder.Tags(syntax.Tags);
+        var scope = new DeclarationScope();
+        var lhs = ruleBuilder.LeftHandSide();
+        foreach (var element in syntax.When)
+        {
+            builder.BuildInto(lhs, element, scope, topLevel: true, positive: true);
+        }
+
+        var visible = new BindingScope(null, null, scope.Visible());
+        var factories = syntax.Then.Select(a => builder.BuildAction(a, visible)).ToList();
+        if (diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore || factories.Any(f => f is null))
+        {
+            return null;
+        }
+
+        var action = new RuleFiringAction(rule, factories!);
+        var context = Expression.Parameter(typeof(IContext), "ctx");
+        ruleBuilder.RightHandSide().Action(Expression.Lambda<Action<IContext>>(
+            Expression.Call(Expression.Constant(action), typeof(RuleFiringAction).GetMethod(nameof(RuleFiringAction.Execute))!, context), context));
+        try
+        {
+            return (ruleBuilder.Build(), action);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidElement, syntax.Location, $"rule '{syntax.Id}' cannot be built: {e.Message}",
+                "check the bindings used across 'not:', 'exists:' and 'any:' elements");
+            return null;
+        }
+    }
+
+    private void BuildInto(GroupBuilder group, ElementSyntax element, DeclarationScope scope, bool topLevel, bool positive)
+    {
+        switch (element)
+        {
+            case PatternSyntax pattern:
+                BuildPattern(pattern, (type, name) => group.Pattern(type, name), scope, positive);
+                break;
+            case AllSyntax all:
+                // A conjunction inside a conjunction is the same conjunction: its bindings stay visible.
+                foreach (var child in all.Elements)
+                {
+                    BuildInto(group, child, scope, topLevel, positive);
+                }
+
+                break;
+            case NotSyntax not:
+                BuildSingle(group.Not(), not.Element, scope.Child());
+                break;
+            case ExistsSyntax exists:
+                BuildSingle(group.Exists(), exists.Element, scope.Child());
+                break;
+            case AnySyntax any:
+                BuildAny(group, any, scope, positive);
+                break;
+            case EachSyntax each:
+                BuildEach(group, each, scope);
+                break;
+            case CountSyntax count:
+                if (!topLevel)
+                {
+                    _diagnostics.Error(DiagnosticCodes.CountNotTopLevel, count.Location, "'count' can only be used at the top level of 'when'",
+                        "move it out of 'not:', 'exists:' and 'any:'; to test for none, use 'not:'");
+                    return;
+                }
+
+                BuildCount(group, count, scope);
+                break;
+        }
+    }
+
+    private void BuildSingle(NotBuilder not, ElementSyntax element, DeclarationScope scope)
+    {
+        if (element is PatternSyntax pattern)
+        {
+            BuildPattern(pattern, (type, name) => not.Pattern(type, name), scope, positive: false);
+        }
+        else
+        {
+            BuildInto(not.Group(GroupType.And), element, scope, topLevel: false, positive: false);
+        }
+    }
+
+    private void BuildSingle(ExistsBuilder exists, ElementSyntax element, DeclarationScope scope)
+    {
+        if (element is PatternSyntax pattern)
+        {
+            BuildPattern(pattern, (type, name) => exists.Pattern(type, name), scope, positive: false);
+        }
+        else
+        {
+            BuildInto(exists.Group(GroupType.And), element, scope, topLevel: false, positive: false);
+        }
+    }
+
+    private void BuildPattern(PatternSyntax pattern, Func<Type, string, PatternBuilder> create, DeclarationScope scope, bool positive)
+    {
+        var type = ResolveType(pattern.FactType);
+        if (type is null)
+        {
+            return;
+        }
+
+        var alias = pattern.As is null ? null : CheckAlias(pattern.As, scope, type);
+        var declarationName = DeclarationName(alias);
+        var builder = create(type.ClrType, declarationName);
+        var parameter = Expression.Parameter(type.ClrType, declarationName);
+        if (pattern.Where is not null)
+        {
+            foreach (var condition in BindConditions(pattern.Where, new BindingScope(type, parameter, scope.Visible()), parameter))
+            {
+                builder.Condition(condition);
+            }
+        }
+
+        if (alias is not null)
+        {
+            scope.Add(new ScopeBinding(alias, parameter, type, null));
+        }
+
+        if (positive)
+        {
+            _rule.BecauseDeclarations.Add(new BecauseDeclaration(declarationName, type, IsCollection: false));
+        }
+    }
+
+    private void BuildAny(GroupBuilder group, AnySyntax any, DeclarationScope scope, bool positive)
+    {
+        var or = group.Group(GroupType.Or);
+        var alternatives = new List<DeclarationScope>();
+        foreach (var alternative in any.Alternatives)
+        {
+            var alternativeScope = scope.Child();
+            BuildInto(or.Group(GroupType.And), alternative, alternativeScope, topLevel: false, positive);
+            alternatives.Add(alternativeScope);
+        }
+
+        if (alternatives.Count == 0)
+        {
+            return;
+        }
+
+        // A binding is visible after any: only if every alternative binds it, with the same type and declaration.
+        foreach (var binding in alternatives[0].Own)
+        {
+            var others = alternatives.Skip(1).Select(a => a.Own.FirstOrDefault(b => b.Name == binding.Name)).ToList();
+            if (others.All(o => o is not null && o.Parameter.Type == binding.Parameter.Type && o.Parameter.Name == binding.Parameter.Name))
+            {
+                scope.Add(binding);
+            }
+            else if (others.Any(o => o is not null && o.Parameter.Type != binding.Parameter.Type))
+            {
+                _diagnostics.Error(DiagnosticCodes.AnyBindingMismatch, any.Location,
+                    $"'{binding.Name}' is bound to different types in the alternatives of 'any'",
+                    "bind the same fact type under the same name in every alternative, or use different names");
+            }
+        }
+    }
+
+    private void BuildEach(GroupBuilder group, EachSyntax each, DeclarationScope scope)
+    {
+        var node = ExpressionParser.Parse(each.List.Text, each.List.Location, _diagnostics);
+        var bound = node is null ? null : new ExpressionBinder(new BindingScope(null, null, scope.Visible()), each.List.Text, each.List.Location, _diagnostics).BindValue(node);
+        if (bound is null)
+        {
+            return;
+        }
+
+        var elementType = EnumerableElementType(bound.ClrType);
+        if (elementType is null || bound.ClrType == typeof(string))
+        {
+            _diagnostics.Error(DiagnosticCodes.TypeMismatch, each.List.Location, $"'each' needs a list, but '{each.List.Text}' is not a list",
+                "name a list field, e.g. each: p.proposedBy");
+            return;
+        }
+
+        var alias = CheckAlias(each.As, scope, null);
+        if (alias is null)
+        {
+            return;
+        }
+
+        var declarationName = DeclarationName(alias);
+        var enumerableType = typeof(IEnumerable<>).MakeGenericType(elementType);
+        var pattern = group.Pattern(elementType, declarationName);
+        var aggregate = pattern.Aggregate();
+        var listParameter = Expression.Parameter(enumerableType, "list");
+        aggregate.Flatten(Expression.Lambda(listParameter, listParameter));
+        var source = aggregate.Pattern(enumerableType, DeclarationName(null));
+        var body = bound.Body.Type == enumerableType ? bound.Body : Expression.Convert(bound.Body, enumerableType);
+        source.Binding().BindingExpression(Expression.Lambda(Expression.Coalesce(body, Expression.Constant(Array.CreateInstance(elementType, 0), enumerableType)),
+            bound.Parameters));
+        scope.Add(new ScopeBinding(alias, Expression.Parameter(elementType, declarationName), null, elementType));
+    }
+
+    private void BuildCount(GroupBuilder group, CountSyntax count, DeclarationScope scope)
+    {
+        var type = ResolveType(count.FactType);
+        if (type is null)
+        {
+            return;
+        }
+
+        var collectionType = typeof(IEnumerable<>).MakeGenericType(type.ClrType);
+        var collectionName = DeclarationName(null);
+        var pattern = group.Pattern(collectionType, collectionName);
+        var aggregate = pattern.Aggregate();
+        aggregate.Collect();
+        var sourceName = DeclarationName(null);
+        var source = aggregate.Pattern(type.ClrType, sourceName);
+        var sourceParameter = Expression.Parameter(type.ClrType, sourceName);
+        if (count.Where is not null)
+        {
+            foreach (var condition in BindConditions(count.Where, new BindingScope(type, sourceParameter, scope.Visible()), sourceParameter))
+            {
+                source.Condition(condition);
+            }
+        }
+
+        var collection = Expression.Parameter(collectionType, collectionName);
+        Expression counted;
+        if (count.Distinct is not null)
+        {
+            var field = type.FindField(count.Distinct.Text);
+            if (field is null)
+            {
+                _diagnostics.Error(DiagnosticCodes.UnknownField, count.Distinct.Location, $"unknown field '{count.Distinct.Text}' on {type.Name}",
+                    NameSuggester.Hint(count.Distinct.Text, type.Fields.Select(f => f.Name).ToList()));
+                return;
+            }
+
+            var item = Expression.Parameter(type.ClrType, "x");
+            var selector = Expression.Lambda(typeof(Func<,>).MakeGenericType(type.ClrType, typeof(object)),
+                Expression.Convert(Expression.Property(item, field.Property), typeof(object)), item);
+            counted = Expression.Call(typeof(AggregateFunctions), nameof(AggregateFunctions.CountDistinct), [type.ClrType], collection, selector);
+        }
+        else
+        {
+            counted = Expression.Call(typeof(AggregateFunctions), nameof(AggregateFunctions.Count), [type.ClrType], collection);
+        }
+
+        if (count.AtLeast is { } atLeast)
+        {
+            pattern.Condition(Expression.Lambda(Expression.GreaterThanOrEqual(counted, Expression.Constant((decimal?)atLeast, typeof(decimal?))), collection));
+        }
+
+        _rule.BecauseDeclarations.Add(new BecauseDeclaration(collectionName, type, IsCollection: true));
+        if (count.As is null && count.Having is null)
+        {
+            return;
+        }
+
+        var alias = count.As is null ? "n" : CheckAlias(count.As, scope, null);
+        if (alias is null)
+        {
+            return;
+        }
+
+        var numberName = DeclarationName(alias);
+        var numberPattern = group.Pattern(typeof(decimal?), numberName);
+        numberPattern.Binding().BindingExpression(Expression.Lambda(counted, collection));
+        var number = Expression.Parameter(typeof(decimal?), numberName);
+        var binding = new ScopeBinding(alias, number, null, typeof(decimal?));
+        if (count.Having is not null)
+        {
+            var havingScope = scope.Child();
+            havingScope.Add(binding);
+            foreach (var condition in BindConditions(count.Having, new BindingScope(null, null, havingScope.Visible()), number))
+            {
+                numberPattern.Condition(condition);
+            }
+        }
+
+        scope.Add(binding);
+    }
+
+    /// <summary>Binds each top-level conjunct of a condition separately; each must involve the pattern's own parameter.</summary>
+    private List<LambdaExpression> BindConditions(TextSyntax text, BindingScope bindingScope, ParameterExpression own)
+    {
+        var result = new List<LambdaExpression>();
+        var node = ExpressionParser.Parse(text.Text, text.Location, _diagnostics);
+        if (node is null)
+        {
+            return result;
+        }
+
+        var binder = new ExpressionBinder(bindingScope, text.Text, text.Location, _diagnostics);
+        foreach (var conjunct in ExpressionBinder.SplitConjuncts(node))
+        {
+            var bound = binder.BindCondition(conjunct);
+            if (bound is null)
+            {
+                continue;
+            }
+
+            var parameters = bound.Parameters.Contains(own) ? bound.Parameters : [own, .. bound.Parameters];
+            result.Add(Expression.Lambda(bound.Body, parameters));
+        }
+
+        return result;
+    }
+
+    private FactTypeDescriptor? ResolveType(TextSyntax name)
+    {
+        var type = _types.Find(name.Text);
+        if (type is null)
+        {
+            _diagnostics.Error(DiagnosticCodes.UnknownFactType, name.Location, $"unknown fact type '{name.Text}'",
+                NameSuggester.Hint(name.Text, _types.Names.ToList()));
+        }
+
+        return type;
+    }
+
+    private string? CheckAlias(TextSyntax alias, DeclarationScope scope, FactTypeDescriptor? type)
+    {
+        var name = alias.Text;
+        if (!IdentifierPattern().IsMatch(name) || Keywords.Contains(name))
+        {
+            _diagnostics.Error(DiagnosticCodes.InvalidId, alias.Location, $"'{name}' cannot be a binding name",
+                "binding names start with a letter and contain only letters, digits and '_' (and are not and/or/not/in/true/false/null)");
+            return null;
+        }
+
+        if (type?.FindField(name) is not null)
+        {
+            _diagnostics.Error(DiagnosticCodes.BindingShadowsField, alias.Location, $"binding '{name}' has the name of a field of {type.Name}",
+                $"inside this pattern '{name}' would mean the field; choose another name, e.g. '{name}Fact'");
+            return null;
+        }
+
+        if (scope.Find(name) is not null)
+        {
+            _diagnostics.Error(DiagnosticCodes.DuplicateBinding, alias.Location, $"'{name}' is already bound in this rule", "choose another name");
+            return null;
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// The NRules declaration name. Author names are kept where unique so that alternatives of any: that bind the same
+    /// name share one declaration; hidden ones get a name authors cannot write.
+    /// </summary>
+    private string DeclarationName(string? alias)
+    {
+        if (alias is not null && _declarationNames.Add(alias))
+        {
+            return alias;
+        }
+
+        if (alias is not null)
+        {
+            return alias; // the same name in another alternative of any: (checked by CheckAlias otherwise)
+        }
+
+        string name;
+        do
+        {
+            name = $"_{++_hidden}";
+        }
+        while (!_declarationNames.Add(name));
+        return name;
+    }
+
+    private static Type? EnumerableElementType(Type type)
+    {
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+
+        var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
+            ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+        return enumerable?.GetGenericArguments()[0];
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]
+    private static partial Regex IdentifierPattern();
+}

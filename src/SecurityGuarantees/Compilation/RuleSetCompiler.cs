@@ -1,0 +1,68 @@
+using NRules;
+using NRules.RuleModel;
+using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Facts;
+using SecurityGuarantees.Syntax;
+
+namespace SecurityGuarantees.Compilation;
+
+/// <summary>Binds and builds every rule of every file, then compiles them once into an NRules session factory.</summary>
+internal static class RuleSetCompiler
+{
+    public static CompiledRuleSet? Compile(IReadOnlyList<RuleSetSyntax> files, FactTypeRegistry types, DiagnosticBag diagnostics,
+        bool useFastExpressionCompiler = true)
+    {
+        var definitions = new List<IRuleDefinition>();
+        var rules = new List<CompiledRule>();
+        var insertedTypes = new HashSet<FactTypeDescriptor>();
+        var seen = new Dictionary<string, RuleSyntax>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            foreach (var rule in file.Rules)
+            {
+                if (seen.TryGetValue(rule.Id, out var first))
+                {
+                    diagnostics.Error(DiagnosticCodes.DuplicateRuleId, rule.Location, $"rule id '{rule.Id}' is already used (at {first.Location})",
+                        "rule ids are unique across every loaded file; rename one");
+                    continue;
+                }
+
+                seen.Add(rule.Id, rule);
+                if (RuleModelBuilder.Build(rule, file.File, types, diagnostics, insertedTypes) is { } built)
+                {
+                    definitions.Add(built.Definition);
+                    rules.Add(built.Action.Rule);
+                }
+            }
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        definitions.Add(ConclusionMergeRules.Build(types.Find("Condition")!));
+        definitions.Add(ConclusionMergeRules.Build(types.Find("NextStep")!));
+        definitions.AddRange(insertedTypes.OrderBy(t => t.Name, StringComparer.Ordinal).Select(ConclusionMergeRules.Build));
+
+        var compiler = new RuleCompiler();
+        compiler.FactIdentityComparerRegistry.DefaultFactIdentityComparer = new FactKeyIdentityComparer(types);
+        if (useFastExpressionCompiler)
+        {
+            compiler.ExpressionCompiler = new FastExpressionCompilerAdapter();
+        }
+
+        try
+        {
+            var factory = compiler.Compile(definitions);
+            return new CompiledRuleSet(factory, rules, types);
+        }
+        catch (RuleCompilationException e)
+        {
+            var rule = rules.FirstOrDefault(r => r.Id == e.RuleName);
+            diagnostics.Error(DiagnosticCodes.InvalidElement, rule?.Location ?? new SourceLocation("", 0, 0),
+                $"rule '{e.RuleName}' cannot be compiled: {e.InnerException?.Message ?? e.Message}", "simplify the rule's 'when' and report this as a bug");
+            return null;
+        }
+    }
+}

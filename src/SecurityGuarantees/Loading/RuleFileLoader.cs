@@ -1,0 +1,353 @@
+using System.Text.RegularExpressions;
+using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Syntax;
+
+namespace SecurityGuarantees.Loading;
+
+/// <summary>Reads a rule file into <see cref="RuleSetSyntax"/>, reporting every structural problem of the file.</summary>
+internal static partial class RuleFileLoader
+{
+    private static readonly string[] ElementKinds = ["fact", "not", "exists", "all", "any", "each", "count"];
+    private static readonly string[] ActionKinds = ["condition", "nextStep", "insert"];
+
+    public static RuleSetSyntax? Load(string file, string text, DiagnosticBag diagnostics)
+    {
+        var root = YamlTreeReader.Read(file, text, diagnostics);
+        if (root is null)
+        {
+            if (!diagnostics.HasErrors)
+            {
+                diagnostics.Error(DiagnosticCodes.EmptyValue, new SourceLocation(file, 1, 1), "the rule file is empty",
+                    "a rule file starts with 'version: 1', 'ruleset: <name>' and 'rules:'");
+            }
+
+            return null;
+        }
+
+        var reader = YamlMappingReader.From(root, "a rule file", diagnostics);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        CheckVersion(reader, diagnostics);
+        var name = reader.String("ruleset", required: true);
+        if (name is not null)
+        {
+            CheckId(name, reader.Scalar("ruleset")!, "rule set name", diagnostics);
+        }
+
+        var rules = new List<RuleSyntax>();
+        var sequence = reader.Sequence("rules", required: true);
+        if (sequence is not null)
+        {
+            if (sequence.Items.Count == 0)
+            {
+                diagnostics.Error(DiagnosticCodes.EmptyValue, sequence.Location, "'rules' is empty", "add at least one rule");
+            }
+
+            foreach (var item in sequence.Items)
+            {
+                if (ReadRule(item, name ?? "", diagnostics) is { } rule)
+                {
+                    rules.Add(rule);
+                }
+            }
+        }
+
+        reader.ReportUnknownKeys();
+        return new RuleSetSyntax(file, name ?? "", rules);
+    }
+
+    public static void CheckVersion(YamlMappingReader reader, DiagnosticBag diagnostics)
+    {
+        var version = reader.Scalar("version");
+        if (version is not null && version.Value != "1")
+        {
+            diagnostics.Error(DiagnosticCodes.UnsupportedVersion, version.Location, $"unsupported version '{version.Value}'",
+                "this release reads version 1; write 'version: 1' or leave it out");
+        }
+    }
+
+    /// <summary>Ids are case-sensitive and match <c>[A-Za-z0-9][A-Za-z0-9._-]*</c>.</summary>
+    public static bool CheckId(string value, YamlScalar at, string what, DiagnosticBag diagnostics)
+    {
+        if (IdPattern().IsMatch(value))
+        {
+            return true;
+        }
+
+        diagnostics.Error(DiagnosticCodes.InvalidId, at.TextStart, $"invalid {what} '{value}'",
+            "ids start with a letter or digit and contain only letters, digits, '.', '_' and '-' (no spaces or '/')");
+        return false;
+    }
+
+    public static bool IsValidId(string value) => IdPattern().IsMatch(value);
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex IdPattern();
+
+    private static RuleSyntax? ReadRule(YamlNode node, string ruleSet, DiagnosticBag diagnostics)
+    {
+        var reader = YamlMappingReader.From(node, "a rule", diagnostics);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var id = reader.String("id", required: true);
+        if (id is not null)
+        {
+            CheckId(id, reader.Scalar("id")!, "rule id", diagnostics);
+        }
+
+        var title = reader.String("title");
+        var description = reader.String("description");
+        var priority = reader.Int("priority") ?? 0;
+        var tags = reader.ScalarList("tags")?.Select(t => t.Value).ToList() ?? [];
+        var when = new List<ElementSyntax>();
+        var whenNode = reader.Sequence("when", required: true);
+        if (whenNode is not null)
+        {
+            if (whenNode.Items.Count == 0)
+            {
+                diagnostics.Error(DiagnosticCodes.EmptyValue, whenNode.Location, "'when' is empty", "add at least one element, e.g. '- fact: Proposal'");
+            }
+
+            when.AddRange(whenNode.Items.Select(i => ReadElement(i, diagnostics)).OfType<ElementSyntax>());
+        }
+
+        var then = new List<ActionSyntax>();
+        var thenNode = reader.Sequence("then", required: true);
+        if (thenNode is not null)
+        {
+            if (thenNode.Items.Count == 0)
+            {
+                diagnostics.Error(DiagnosticCodes.EmptyValue, thenNode.Location, "'then' is empty", "add a 'condition:', 'nextStep:' or 'insert:' action");
+            }
+
+            then.AddRange(thenNode.Items.Select(i => ReadAction(i, diagnostics)).OfType<ActionSyntax>());
+        }
+
+        reader.ReportUnknownKeys();
+        return id is null ? null : new RuleSyntax(reader.Location, id, ruleSet, title, description, priority, tags, when, then);
+    }
+
+    private static ElementSyntax? ReadElement(YamlNode node, DiagnosticBag diagnostics)
+    {
+        var reader = YamlMappingReader.From(node, "a 'when' element", diagnostics);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var kinds = ElementKinds.Where(reader.Has).ToList();
+        if (kinds.Count != 1)
+        {
+            var message = kinds.Count == 0
+                ? "a 'when' element needs one of: fact, not, exists, all, any, each, count"
+                : $"a 'when' element has one kind, but this one has {string.Join(" and ", kinds.Select(k => $"'{k}'"))}";
+            var hint = kinds.Count == 0 && reader.Mapping.Entries.Count > 0
+                ? NameSuggester.Hint(reader.Mapping.Entries[0].Key.Value, ElementKinds)
+                : "split it into separate list items";
+            diagnostics.Error(DiagnosticCodes.InvalidElement, reader.Location, message, hint);
+            return null;
+        }
+
+        ElementSyntax? element;
+        switch (kinds[0])
+        {
+            case "fact":
+            {
+                var type = Text(reader, "fact", diagnostics);
+                var alias = Text(reader, "as", diagnostics);
+                var where = Text(reader, "where", diagnostics);
+                element = type is null ? null : new PatternSyntax(reader.Location, type, alias, where);
+                break;
+            }
+
+            case "not":
+            case "exists":
+            {
+                var inner = reader.Node(kinds[0]);
+                if (inner is YamlSequence)
+                {
+                    diagnostics.Error(DiagnosticCodes.InvalidElement, inner.Location, $"'{kinds[0]}' takes one element, not a list",
+                        $"wrap several elements in 'all:': {kinds[0]}: {{ all: [ ... ] }}");
+                    element = null;
+                    break;
+                }
+
+                var child = ReadElement(inner!, diagnostics);
+                element = child is null ? null : kinds[0] == "not" ? new NotSyntax(reader.Location, child) : new ExistsSyntax(reader.Location, child);
+                break;
+            }
+
+            case "all":
+            case "any":
+            {
+                var list = reader.Sequence(kinds[0]);
+                if (list is null)
+                {
+                    element = null;
+                    break;
+                }
+
+                if (list.Items.Count == 0)
+                {
+                    diagnostics.Error(DiagnosticCodes.EmptyValue, list.Location, $"'{kinds[0]}' is empty", "list at least one element");
+                }
+
+                var children = list.Items.Select(i => ReadElement(i, diagnostics)).OfType<ElementSyntax>().ToList();
+                element = kinds[0] == "all" ? new AllSyntax(reader.Location, children) : new AnySyntax(reader.Location, children);
+                break;
+            }
+
+            case "each":
+            {
+                var list = Text(reader, "each", diagnostics);
+                var alias = Text(reader, "as", diagnostics);
+                if (alias is null)
+                {
+                    diagnostics.Error(DiagnosticCodes.MissingKey, reader.Location, "'each' needs 'as:' to name the element", "add e.g. 'as: proposer'");
+                }
+
+                element = list is null || alias is null ? null : new EachSyntax(reader.Location, list, alias);
+                break;
+            }
+
+            default:
+            {
+                var type = Text(reader, "count", diagnostics);
+                var atLeast = reader.Int("atLeast");
+                var having = Text(reader, "having", diagnostics);
+                if (atLeast is not null && having is not null)
+                {
+                    diagnostics.Error(DiagnosticCodes.InvalidElement, reader.KeyLocation("having"), "'count' takes 'atLeast' or 'having', not both",
+                        "keep one; 'atLeast: N' is the same as 'having: n >= N'");
+                }
+
+                element = type is null ? null : new CountSyntax(reader.Location, type, Text(reader, "where", diagnostics),
+                    Text(reader, "distinct", diagnostics), Text(reader, "as", diagnostics), atLeast, having);
+                break;
+            }
+        }
+
+        reader.ReportUnknownKeys();
+        return element;
+    }
+
+    private static ActionSyntax? ReadAction(YamlNode node, DiagnosticBag diagnostics)
+    {
+        var reader = YamlMappingReader.From(node, "a 'then' action", diagnostics);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var kinds = ActionKinds.Where(reader.Has).ToList();
+        if (kinds.Count != 1)
+        {
+            var message = kinds.Count == 0
+                ? "a 'then' action needs one of: condition, nextStep, insert"
+                : $"a 'then' action has one kind, but this one has {string.Join(" and ", kinds.Select(k => $"'{k}'"))}";
+            var hint = kinds.Count == 0 && reader.Mapping.Entries.Count > 0
+                ? NameSuggester.Hint(reader.Mapping.Entries[0].Key.Value, ActionKinds)
+                : "split it into separate list items";
+            diagnostics.Error(DiagnosticCodes.InvalidAction, reader.Location, message, hint);
+            return null;
+        }
+
+        ActionSyntax? action;
+        switch (kinds[0])
+        {
+            case "condition":
+            {
+                var id = Text(reader, "condition", diagnostics);
+                var parties = reader.ScalarList("parties")?.Select(s => new TextSyntax(s.Value, s.TextStart)).ToList() ?? [];
+                action = id is null ? null : new ConditionActionSyntax(reader.Location, id, Text(reader, "subject", diagnostics), parties,
+                    Text(reader, "severity", diagnostics), Text(reader, "text", diagnostics));
+                break;
+            }
+
+            case "nextStep":
+            {
+                var id = Text(reader, "nextStep", diagnostics);
+                action = id is null ? null : new NextStepActionSyntax(reader.Location, id, Text(reader, "actor", diagnostics),
+                    Text(reader, "subject", diagnostics), Text(reader, "text", diagnostics), reader.Int("priority") ?? 0);
+                break;
+            }
+
+            default:
+                action = ReadInsert(reader, diagnostics);
+                break;
+        }
+
+        reader.ReportUnknownKeys();
+        return action;
+    }
+
+    private static InsertActionSyntax? ReadInsert(YamlMappingReader reader, DiagnosticBag diagnostics)
+    {
+        var body = YamlMappingReader.From(reader.Node("insert"), "'insert'", diagnostics);
+        if (body is null)
+        {
+            return null;
+        }
+
+        if (body.Mapping.Entries.Count != 1)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidInsert, body.Location, "'insert' names exactly one fact type",
+                "write insert: { Type: { field: value, ... } } and use one action per inserted fact");
+            return null;
+        }
+
+        var (typeKey, fieldsNode) = body.Mapping.Entries[0];
+        var fieldsReader = YamlMappingReader.From(fieldsNode, $"the fields of the inserted {typeKey.Value}", diagnostics);
+        if (fieldsReader is null)
+        {
+            return null;
+        }
+
+        var fields = new List<InsertFieldSyntax>();
+        foreach (var (key, value) in fieldsReader.Mapping.Entries)
+        {
+            var name = new TextSyntax(key.Value, key.Location);
+            switch (value)
+            {
+                case YamlSequence sequence:
+                    var items = sequence.Items.Select(i => YamlMappingReader.AsScalar(i, key.Value, diagnostics))
+                        .OfType<YamlScalar>().Select(s => new TextSyntax(s.Value, s.TextStart)).ToList();
+                    fields.Add(new InsertFieldSyntax(name, null, items));
+                    break;
+                default:
+                    var scalar = YamlMappingReader.AsScalar(value, key.Value, diagnostics);
+                    if (scalar is not null)
+                    {
+                        fields.Add(new InsertFieldSyntax(name, scalar.IsNull ? null : new TextSyntax(scalar.Value, scalar.TextStart), null));
+                    }
+
+                    break;
+            }
+        }
+
+        return new InsertActionSyntax(reader.Location, new TextSyntax(typeKey.Value, typeKey.Location), fields);
+    }
+
+    private static TextSyntax? Text(YamlMappingReader reader, string key, DiagnosticBag diagnostics)
+    {
+        var scalar = reader.Scalar(key);
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (scalar.IsNull)
+        {
+            diagnostics.Error(DiagnosticCodes.EmptyValue, scalar.Location, $"'{key}' needs a value");
+            return null;
+        }
+
+        return new TextSyntax(scalar.Value, scalar.TextStart);
+    }
+}

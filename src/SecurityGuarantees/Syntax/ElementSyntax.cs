@@ -1,0 +1,30 @@
+using SecurityGuarantees.Diagnostics;
+
+namespace SecurityGuarantees.Syntax;
+
+// The `when:` elements of a rule, as written. Each element keeps its location for diagnostics and why-not.
+
+/// <summary>One element of a rule's <c>when:</c> list.</summary>
+internal abstract record ElementSyntax(SourceLocation Location);
+
+/// <summary><c>fact: Type</c>, optional <c>as:</c> and <c>where:</c>.</summary>
+internal sealed record PatternSyntax(SourceLocation Location, TextSyntax FactType, TextSyntax? As, TextSyntax? Where) : ElementSyntax(Location);
+
+/// <summary><c>not:</c> one element.</summary>
+internal sealed record NotSyntax(SourceLocation Location, ElementSyntax Element) : ElementSyntax(Location);
+
+/// <summary><c>exists:</c> one element.</summary>
+internal sealed record ExistsSyntax(SourceLocation Location, ElementSyntax Element) : ElementSyntax(Location);
+
+/// <summary><c>all: [...]</c>, a conjunction.</summary>
+internal sealed record AllSyntax(SourceLocation Location, IReadOnlyList<ElementSyntax> Elements) : ElementSyntax(Location);
+
+/// <summary><c>any: [...]</c>, alternatives.</summary>
+internal sealed record AnySyntax(SourceLocation Location, IReadOnlyList<ElementSyntax> Alternatives) : ElementSyntax(Location);
+
+/// <summary><c>each: &lt;list expression&gt;</c> with <c>as:</c>: one match per element.</summary>
+internal sealed record EachSyntax(SourceLocation Location, TextSyntax List, TextSyntax As) : ElementSyntax(Location);
+
+/// <summary><c>count: Type</c> with <c>where</c>, <c>distinct</c>, <c>as</c>, <c>atLeast</c> or <c>having</c>.</summary>
+internal sealed record CountSyntax(SourceLocation Location, TextSyntax FactType, TextSyntax? Where, TextSyntax? Distinct,
+    TextSyntax? As, int? AtLeast, TextSyntax? Having) : ElementSyntax(Location);
