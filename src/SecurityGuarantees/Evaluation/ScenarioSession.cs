@@ -1,0 +1,134 @@
+using NRules;
+using NRules.Diagnostics;
+using SecurityGuarantees.Compilation;
+using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Facts;
+using SecurityGuarantees.Results;
+
+namespace SecurityGuarantees.Evaluation;
+
+/// <summary>
+/// One NRules session over one scenario: insert facts, fire within the firing limit, read the conclusions.
+/// Timelines apply their steps to the same session, so truth maintenance does the retractions incrementally.
+/// </summary>
+internal sealed class ScenarioSession
+{
+    private readonly CompiledRuleSet _rules;
+    private readonly ISession _session;
+    private readonly int _maxFirings;
+    private readonly Queue<string> _recentFirings = new();
+    private int _totalFired;
+
+    public ScenarioSession(CompiledRuleSet rules, int maxFirings)
+    {
+        _rules = rules;
+        _maxFirings = maxFirings;
+        _session = rules.SessionFactory.CreateSession();
+        _session.Events.RuleFiredEvent += OnRuleFired;
+    }
+
+    public int TotalFired => _totalFired;
+
+    public void Insert(IEnumerable<object> facts) => Guard(() => _session.InsertAll(facts));
+
+    public void Update(IEnumerable<object> facts) => Guard(() => _session.UpdateAll(facts));
+
+    public void Retract(IEnumerable<object> facts) => Guard(() => _session.RetractAll(facts));
+
+    public void SetToday(DateOnly date, bool first)
+    {
+        var today = new Today { Date = date };
+        Guard(() =>
+        {
+            if (first)
+            {
+                _session.Insert(today);
+            }
+            else
+            {
+                _session.Update(today);
+            }
+        });
+    }
+
+    /// <summary>Fires until the agenda is empty or the limit is reached (an error naming the rules that kept firing).</summary>
+    public void Fire(CancellationToken cancellationToken)
+    {
+        var fired = 0;
+        Guard(() => fired = _session.Fire(_maxFirings, cancellationToken));
+        if (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        if (fired >= _maxFirings && !_session.Agenda.IsEmpty)
+        {
+            var looping = _recentFirings.Where(r => !r.StartsWith(ConclusionMergeRules.NamePrefix, StringComparison.Ordinal))
+                .Distinct().Order(StringComparer.Ordinal).ToList();
+            throw new EvaluationException(DiagnosticCodes.FiringLimit,
+                $"evaluation stopped after {_maxFirings} rule firings; the rules keep firing: {string.Join(", ", looping)}. "
+                + "A rule whose insert or conclusion defeats its own 'not:' loops; fix the rules or raise --max-firings", looping);
+        }
+    }
+
+    public EvaluationResult Snapshot(string scenario, DateOnly asOf) => ResultCollector.Collect(_session, _rules.Types, scenario, asOf, _totalFired);
+
+    private void OnRuleFired(object? sender, AgendaEventArgs e)
+    {
+        _totalFired++;
+        _recentFirings.Enqueue(e.Rule.Name);
+        if (_recentFirings.Count > 200)
+        {
+            _recentFirings.Dequeue();
+        }
+    }
+
+    private static void Guard(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (Find<InsertConflictException>(e) is { } conflict)
+        {
+            throw new EvaluationException(DiagnosticCodes.InsertConflictsWithScenario, conflict.Message, conflict.Rules, e);
+        }
+        catch (RuleRhsExpressionEvaluationException e)
+        {
+            throw new EvaluationException(DiagnosticCodes.EvaluationFault, $"rule '{e.RuleName}' failed: {Describe(e)}", [e.RuleName], e);
+        }
+        catch (RuleExecutionException e)
+        {
+            throw new EvaluationException(DiagnosticCodes.EvaluationFault, $"a rule condition failed: {Describe(e)}", [], e);
+        }
+    }
+
+    private static string Describe(Exception e)
+    {
+        var root = e;
+        while (root.InnerException is not null)
+        {
+            root = root.InnerException;
+        }
+
+        return root switch
+        {
+            DivideByZeroException => "division by zero" + (e is RuleExpressionEvaluationException x ? $" in {x.Expression}" : ""),
+            _ => root.Message,
+        };
+    }
+
+    private static T? Find<T>(Exception? e)
+        where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+}

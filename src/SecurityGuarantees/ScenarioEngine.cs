@@ -1,0 +1,104 @@
+using SecurityGuarantees.Compilation;
+using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Evaluation;
+using SecurityGuarantees.Loading;
+using SecurityGuarantees.Results;
+using SecurityGuarantees.Scenarios;
+
+namespace SecurityGuarantees;
+
+/// <summary>
+/// Compiled rules, ready to evaluate scenarios. Immutable and thread-safe: build it once (with
+/// <see cref="ScenarioEngineBuilder"/>) and share it; each evaluation runs in its own NRules session.
+/// </summary>
+public sealed class ScenarioEngine
+{
+    private readonly int _maxFirings;
+    private readonly TimeProvider _timeProvider;
+
+    internal ScenarioEngine(CompiledRuleSet rules, int maxFirings, TimeProvider timeProvider, IReadOnlyList<Diagnostic> warnings)
+    {
+        Rules = rules;
+        _maxFirings = maxFirings;
+        _timeProvider = timeProvider;
+        Warnings = warnings;
+    }
+
+    /// <summary>Non-error diagnostics of the load (warnings and infos).</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; }
+
+    /// <summary>The ids of the loaded rules, in load order.</summary>
+    public IReadOnlyList<string> RuleIds => [.. Rules.Rules.Select(r => r.Id)];
+
+    internal CompiledRuleSet Rules { get; }
+
+    /// <summary>Loads a scenario file, typing its facts by the registered fact types.</summary>
+    /// <param name="path">The scenario file.</param>
+    /// <exception cref="RuleLoadException">The file has errors; all of them are listed.</exception>
+    public Scenario LoadScenario(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var diagnostics = new DiagnosticBag();
+        if (!SourceFileReader.TryRead(path, LoadLimits.Default, diagnostics, out var text))
+        {
+            throw new RuleLoadException(diagnostics.Sorted());
+        }
+
+        return ParseScenario(path, text, diagnostics);
+    }
+
+    /// <summary>Reads a scenario from YAML text.</summary>
+    /// <param name="sourceName">The name diagnostics use for the text.</param>
+    /// <param name="yaml">The scenario file content.</param>
+    /// <exception cref="RuleLoadException">The text has errors; all of them are listed.</exception>
+    public Scenario ParseScenario(string sourceName, string yaml)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sourceName);
+        ArgumentNullException.ThrowIfNull(yaml);
+        return ParseScenario(sourceName, yaml, new DiagnosticBag());
+    }
+
+    /// <summary>Evaluates a scenario: inserts its facts and <c>Today</c>, fires the rules and reports what holds.</summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="options">Overrides for this evaluation.</param>
+    /// <param name="cancellationToken">Stops the evaluation between rule firings.</param>
+    /// <exception cref="EvaluationException">The firing limit was reached or a rule faulted.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public EvaluationResult Evaluate(Scenario scenario, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var asOf = ResolveAsOf(scenario, options);
+        var session = CreateSession(scenario, options);
+        session.Insert(scenario.Facts);
+        session.SetToday(asOf, first: true);
+        session.Fire(cancellationToken);
+        return session.Snapshot(scenario.Id, asOf);
+    }
+
+    internal DateOnly ResolveAsOf(Scenario scenario, EvaluationOptions? options) =>
+        options?.AsOf ?? scenario.AsOf ?? DateOnly.FromDateTime(_timeProvider.GetUtcNow().UtcDateTime);
+
+    internal ScenarioSession CreateSession(Scenario scenario, EvaluationOptions? options)
+    {
+        foreach (var fact in scenario.Facts)
+        {
+            if (Rules.Types.Find(fact.GetType()) is not { Role: Facts.FactTypeRole.Scenario })
+            {
+                throw new ArgumentException($"Scenario '{scenario.Id}' holds a {fact.GetType().Name}, which is not a registered scenario fact type; register it with AddFactType.", nameof(scenario));
+            }
+        }
+
+        return new ScenarioSession(Rules, options?.MaxFirings ?? _maxFirings);
+    }
+
+    private Scenario ParseScenario(string sourceName, string yaml, DiagnosticBag diagnostics)
+    {
+        var scenario = ScenarioFileLoader.Load(sourceName, yaml, Rules.Types, LoadLimits.Default, diagnostics);
+        if (scenario is null || diagnostics.HasErrors)
+        {
+            throw new RuleLoadException(diagnostics.Sorted());
+        }
+
+        return scenario;
+    }
+}

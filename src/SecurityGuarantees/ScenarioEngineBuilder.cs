@@ -1,0 +1,201 @@
+using System.Reflection;
+using SecurityGuarantees.Compilation;
+using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Facts;
+using SecurityGuarantees.Loading;
+using SecurityGuarantees.Scenarios;
+using SecurityGuarantees.Syntax;
+
+namespace SecurityGuarantees;
+
+/// <summary>
+/// Collects rule sources and fact types and builds an immutable, thread-safe <see cref="ScenarioEngine"/>.
+/// Without rule sources, the built-in rule set is used.
+/// </summary>
+/// <example>
+/// <code>
+/// var engine = new ScenarioEngineBuilder().AddBuiltInRules().AddRules("my-rules/").Build();
+/// var result = engine.Evaluate(engine.LoadScenario("scenario.yaml"));
+/// </code>
+/// </example>
+public sealed class ScenarioEngineBuilder
+{
+    /// <summary>The resource-name prefix of the built-in rule files embedded in this assembly.</summary>
+    internal const string BuiltInResourcePrefix = "SecurityGuarantees.Rules.";
+
+    private readonly List<RuleSource> _sources = [];
+    private readonly List<(Type Type, string? Name)> _factTypes = [];
+    private int _maxFirings = 10_000;
+    private TimeProvider _timeProvider = TimeProvider.System;
+    private bool _fastCompile = true;
+
+    /// <summary>Adds a rule file, or every <c>*.yaml</c>/<c>*.yml</c> file under a folder (recursively, in ordinal order).</summary>
+    /// <param name="path">A file or folder path.</param>
+    public ScenarioEngineBuilder AddRules(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        _sources.Add(string.Equals(path, "builtin", StringComparison.Ordinal) ? new RuleSource.BuiltIn() : new RuleSource.Path(path));
+        return this;
+    }
+
+    /// <summary>Adds rules from YAML text.</summary>
+    /// <param name="sourceName">The name diagnostics use for the text, e.g. a file name.</param>
+    /// <param name="yaml">The rule file content.</param>
+    public ScenarioEngineBuilder AddRuleText(string sourceName, string yaml)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sourceName);
+        ArgumentNullException.ThrowIfNull(yaml);
+        _sources.Add(new RuleSource.Text(sourceName, yaml));
+        return this;
+    }
+
+    /// <summary>Adds the built-in security-guarantee rule set (the repository's <c>rules/</c>), to combine it with others.</summary>
+    public ScenarioEngineBuilder AddBuiltInRules()
+    {
+        _sources.Add(new RuleSource.BuiltIn());
+        return this;
+    }
+
+    /// <summary>Registers a fact type so scenarios and rules can use it by name.</summary>
+    /// <typeparam name="T">A class with a parameterless constructor, settable (or init) properties and a key.</typeparam>
+    /// <param name="name">The name in YAML; defaults to the CLR type name.</param>
+    public ScenarioEngineBuilder AddFactType<T>(string? name = null)
+        where T : class => AddFactType(typeof(T), name);
+
+    /// <summary>Registers a fact type so scenarios and rules can use it by name.</summary>
+    /// <param name="type">A class with a parameterless constructor, settable (or init) properties and a key.</param>
+    /// <param name="name">The name in YAML; defaults to the CLR type name.</param>
+    public ScenarioEngineBuilder AddFactType(Type type, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        _factTypes.Add((type, name));
+        return this;
+    }
+
+    /// <summary>Bounds rule firings per evaluation (default 10,000), so a rule set that loops stops with an error.</summary>
+    /// <param name="maxFirings">A positive number.</param>
+    public ScenarioEngineBuilder WithMaxFirings(int maxFirings)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFirings);
+        _maxFirings = maxFirings;
+        return this;
+    }
+
+    /// <summary>The clock for the default <c>asOf</c> (today's UTC date) of scenarios that do not set one.</summary>
+    /// <param name="timeProvider">The clock.</param>
+    public ScenarioEngineBuilder WithTimeProvider(TimeProvider timeProvider)
+    {
+        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        return this;
+    }
+
+    /// <summary>Compiles rule expressions with the framework's compiler instead of FastExpressionCompiler.</summary>
+    internal ScenarioEngineBuilder WithFrameworkExpressionCompiler()
+    {
+        _fastCompile = false;
+        return this;
+    }
+
+    /// <summary>Loads, type-checks and compiles everything.</summary>
+    /// <returns>The engine.</returns>
+    /// <exception cref="RuleLoadException">Any rule file or fact type has errors; all of them are listed.</exception>
+    public ScenarioEngine Build()
+    {
+        var diagnostics = new DiagnosticBag();
+        var types = FactTypeRegistry.CreateWithBuiltIns();
+        foreach (var (name, type) in Domain.DomainVocabulary.FactTypes)
+        {
+            types.Register(name, type);
+        }
+
+        foreach (var (type, name) in _factTypes)
+        {
+            foreach (var problem in types.Register(name ?? type.Name, type))
+            {
+                diagnostics.Error(DiagnosticCodes.FactTypeRegistration, new SourceLocation(type.FullName ?? type.Name, 0, 0), problem,
+                    "see 'Facts' in the README for what a fact type needs");
+            }
+        }
+
+        var files = new List<RuleSetSyntax>();
+        foreach (var (file, text) in ReadSources(_sources.Count == 0 ? [new RuleSource.BuiltIn()] : _sources, diagnostics))
+        {
+            if (RuleFileLoader.Load(file, text, diagnostics) is { } ruleSet)
+            {
+                files.Add(ruleSet);
+            }
+        }
+
+        var compiled = diagnostics.HasErrors ? null : RuleSetCompiler.Compile(files, types, diagnostics, _fastCompile);
+        if (compiled is null || diagnostics.HasErrors)
+        {
+            throw new RuleLoadException(diagnostics.Sorted());
+        }
+
+        return new ScenarioEngine(compiled, _maxFirings, _timeProvider, diagnostics.Sorted());
+    }
+
+    private static IEnumerable<(string File, string Text)> ReadSources(IEnumerable<RuleSource> sources, DiagnosticBag diagnostics)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            switch (source)
+            {
+                case RuleSource.Text text:
+                    yield return (text.Name, text.Yaml);
+                    break;
+                case RuleSource.BuiltIn:
+                    foreach (var builtIn in ReadBuiltIn())
+                    {
+                        if (seen.Add(builtIn.File))
+                        {
+                            yield return builtIn;
+                        }
+                    }
+
+                    break;
+                case RuleSource.Path path:
+                    foreach (var file in ExpandPath(path.Value, diagnostics))
+                    {
+                        if (seen.Add(Path.GetFullPath(file)) && SourceFileReader.TryRead(file, LoadLimits.Default, diagnostics, out var content))
+                        {
+                            yield return (file, content);
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    internal static IEnumerable<(string File, string Text)> ReadBuiltIn()
+    {
+        var assembly = typeof(ScenarioEngineBuilder).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(BuiltInResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            yield return ("builtin:rules/" + name[BuiltInResourcePrefix.Length..], reader.ReadToEnd());
+        }
+    }
+
+    private static IEnumerable<string> ExpandPath(string path, DiagnosticBag diagnostics)
+    {
+        if (Directory.Exists(path))
+        {
+            return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal);
+        }
+
+        if (File.Exists(path))
+        {
+            return [path];
+        }
+
+        diagnostics.Error(DiagnosticCodes.FileNotFound, new SourceLocation(path, 0, 0), $"no rule file or folder at '{path}'",
+            "check the path, or use 'builtin' for the built-in rule set");
+        return [];
+    }
+}
