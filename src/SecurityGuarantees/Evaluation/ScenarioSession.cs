@@ -17,6 +17,7 @@ internal sealed class ScenarioSession
     private readonly ISession _session;
     private readonly int _maxFirings;
     private readonly Queue<string> _recentFirings = new();
+    private readonly List<string> _firingLog = [];
     private int _totalFired;
 
     public ScenarioSession(CompiledRuleSet rules, int maxFirings)
@@ -28,6 +29,9 @@ internal sealed class ScenarioSession
     }
 
     public int TotalFired => _totalFired;
+
+    /// <summary>Author rules in the order they fired (the engine's merge rules left out).</summary>
+    public IReadOnlyList<string> FiringLog => _firingLog;
 
     public void Insert(IEnumerable<object> facts) => Guard(() => _session.InsertAll(facts));
 
@@ -77,6 +81,10 @@ internal sealed class ScenarioSession
     {
         _totalFired++;
         _recentFirings.Enqueue(e.Rule.Name);
+        if (!e.Rule.Name.StartsWith(ConclusionMergeRules.NamePrefix, StringComparison.Ordinal) && _firingLog.Count < 100_000)
+        {
+            _firingLog.Add(e.Rule.Name);
+        }
         if (_recentFirings.Count > 200)
         {
             _recentFirings.Dequeue();

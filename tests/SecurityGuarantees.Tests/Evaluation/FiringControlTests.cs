@@ -1,0 +1,100 @@
+using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Evaluation;
+using SecurityGuarantees.Tests.Support;
+
+namespace SecurityGuarantees.Tests.Evaluation;
+
+public sealed class FiringControlTests
+{
+    private const string Jeddah = "scenario: s\nasOf: 2025-03-12\nfacts:\n  Party:\n    - { id: UA }\n    - { id: RU }\n  Proposal:\n    - { id: p, kind: ceasefire, durationDays: 30 }\n";
+
+    [Fact]
+    public void ARuleWhoseInsertDefeatsItsOwnNot_StopsAtTheFiringLimit_NamingTheRule()
+    {
+        var engine = TestEngines.FromText("""
+            ruleset: loop
+            rules:
+              - id: self-defeating
+                when:
+                  - not: { fact: Commitment, where: id == "x" }
+                then:
+                  - insert: { Commitment: { id: x, party: FR } }
+            """);
+        var e = Assert.Throws<EvaluationException>(() => engine.Evaluate(engine.ParseScenario("s.yaml", Jeddah), new EvaluationOptions { MaxFirings = 50 }));
+        Assert.Equal(DiagnosticCodes.FiringLimit, e.Code);
+        Assert.Equal(["self-defeating"], e.Rules);
+        Assert.Contains("after 50 rule firings", e.Message);
+    }
+
+    [Fact]
+    public void DivisionByZero_IsAnEvaluationError()
+    {
+        var engine = TestEngines.FromText("""
+            ruleset: div
+            rules:
+              - id: divide
+                when:
+                  - fact: Proposal
+                    where: durationDays / (durationDays - 30) > 1
+                then:
+                  - condition: never
+            """);
+        var e = Assert.Throws<EvaluationException>(() => engine.Evaluate(engine.ParseScenario("s.yaml", Jeddah)));
+        Assert.Equal(DiagnosticCodes.EvaluationFault, e.Code);
+        Assert.Contains("division by zero", e.Message);
+    }
+
+    [Fact]
+    public void InsertingAKeyTheScenarioHas_IsAnEvaluationError()
+    {
+        var engine = TestEngines.FromText("""
+            ruleset: clash
+            rules:
+              - id: clash
+                when:
+                  - fact: Proposal
+                    as: p
+                then:
+                  - insert: { Party: { id: UA } }
+            """);
+        var e = Assert.Throws<EvaluationException>(() => engine.Evaluate(engine.ParseScenario("s.yaml", Jeddah)));
+        Assert.Equal(DiagnosticCodes.InsertConflictsWithScenario, e.Code);
+        Assert.Equal(["clash"], e.Rules);
+    }
+
+    [Fact]
+    public void HigherPriority_FiresFirst()
+    {
+        var engine = TestEngines.FromText("""
+            ruleset: order
+            rules:
+              - id: low
+                priority: 1
+                when: [{ fact: Proposal }]
+                then: [{ condition: low }]
+              - id: high
+                priority: 10
+                when: [{ fact: Proposal }]
+                then: [{ condition: high }]
+              - id: middle
+                priority: 5
+                when: [{ fact: Proposal }]
+                then: [{ condition: middle }]
+            """);
+        var scenario = engine.ParseScenario("s.yaml", Jeddah);
+        var session = engine.CreateSession(scenario, null);
+        session.Insert(scenario.Facts);
+        session.SetToday(scenario.AsOf!.Value, first: true);
+        session.Fire(CancellationToken.None);
+        Assert.Equal(["high", "middle", "low"], session.FiringLog);
+    }
+
+    [Fact]
+    public void Cancellation_StopsTheEvaluation()
+    {
+        var engine = TestEngines.FromFixtures("rules/ceasefire-pending.yaml");
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => engine.Evaluate(engine.ParseScenario("s.yaml", Jeddah), null, cancelled.Token));
+    }
+}
