@@ -1,0 +1,55 @@
+namespace SecurityGuarantees.Expressions;
+
+/// <summary>The static type of a bound expression, as the binder checks it and as messages name it.</summary>
+internal sealed record ExprType(ValueKind Kind, Type? EnumType = null, ExprType? Element = null)
+{
+    public static readonly ExprType Null = new(ValueKind.Null);
+    public static readonly ExprType Bool = new(ValueKind.Bool);
+    public static readonly ExprType Number = new(ValueKind.Number);
+    public static readonly ExprType String = new(ValueKind.String);
+    public static readonly ExprType Date = new(ValueKind.Date);
+
+    public static ExprType Enum(Type enumType) => new(ValueKind.Enum, enumType);
+
+    public static ExprType ListOf(ExprType element) => new(ValueKind.List, Element: element);
+
+    /// <summary>The type of values of a non-nullable scalar CLR type, or null when expressions cannot use it.</summary>
+    public static ExprType? OfScalar(Type scalarType)
+    {
+        if (scalarType == typeof(string))
+        {
+            return String;
+        }
+
+        if (scalarType == typeof(bool))
+        {
+            return Bool;
+        }
+
+        if (scalarType == typeof(DateOnly))
+        {
+            return Date;
+        }
+
+        if (scalarType.IsEnum)
+        {
+            return Enum(scalarType);
+        }
+
+        return scalarType == typeof(decimal) || scalarType == typeof(int) || scalarType == typeof(long) || scalarType == typeof(double)
+            ? Number
+            : null;
+    }
+
+    /// <summary>How messages name the type: <c>number</c>, <c>enum Stance</c>, <c>list of string</c>.</summary>
+    public override string ToString() => Kind switch
+    {
+        ValueKind.Null => "null",
+        ValueKind.Bool => "bool",
+        ValueKind.Number => "number",
+        ValueKind.String => "string",
+        ValueKind.Date => "date",
+        ValueKind.Enum => $"enum {EnumType!.Name}",
+        _ => $"list of {Element}",
+    };
+}

@@ -1,0 +1,165 @@
+using Parlot;
+using SecurityGuarantees.Diagnostics;
+
+namespace SecurityGuarantees.Expressions;
+
+/// <summary>
+/// Parses the expression language of <c>where:</c>, <c>each:</c> and <c>having:</c>. Hostile input is bounded before the
+/// recursive grammar sees it: the length, the nesting depth (by a non-recursive pre-scan) and the tree height.
+/// </summary>
+internal static class ExpressionParser
+{
+    public const int MaxLength = 4096;
+
+    /// <summary>Levels of parentheses, brackets and unary operators.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Height of the parsed tree (chains of binary operators, list items), which the binder and compilers recurse on.</summary>
+    public const int MaxHeight = 512;
+
+    // A backstop should the pre-scan ever miss a construct: Parlot fails instead of recursing further.
+    private const int MaxParserRecursion = 64 * MaxDepth;
+
+    /// <summary>Parses <paramref name="text"/>; reports every problem with its exact location and returns null on any error.</summary>
+    /// <param name="text">The expression.</param>
+    /// <param name="origin">The file location of <c>text[0]</c>.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    public static ExprNode? Parse(string text, SourceLocation origin, DiagnosticBag diagnostics) =>
+        Parse(text, new SourceTextMap(text, origin), diagnostics);
+
+    /// <summary>Parses text whose later lines start at <paramref name="continuationColumn"/> (e.g. a YAML block scalar).</summary>
+    public static ExprNode? Parse(string text, SourceLocation origin, int continuationColumn, DiagnosticBag diagnostics) =>
+        Parse(text, new SourceTextMap(text, origin, continuationColumn), diagnostics);
+
+    internal static ExprNode? Parse(string text, SourceTextMap map, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+
+        if (text.Length > MaxLength)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.ExpressionTooComplex,
+                map.Locate(0),
+                $"expression is {text.Length} characters long; at most {MaxLength} are allowed",
+                "split it into several conditions");
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            diagnostics.Error(DiagnosticCodes.ExpressionSyntax, map.Locate(0), "expected an expression, found nothing");
+            return null;
+        }
+
+        var tooDeepAt = NestingDepthScanner.FindExcess(text, MaxDepth);
+        if (tooDeepAt >= 0)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.ExpressionTooComplex,
+                map.Locate(tooDeepAt),
+                $"expression nests more than {MaxDepth} levels deep (parentheses, brackets, '!' and 'not')",
+                "split it into several conditions");
+            return null;
+        }
+
+        var context = new ExpressionParseContext(text, MaxParserRecursion);
+        var errors = diagnostics.Count;
+        if (!ExpressionGrammar.Expression.TryParse(context, out var node, out var error))
+        {
+            if (error is not null)
+            {
+                ReportSyntax(text, map, diagnostics, error.Position.Offset, error.Message ?? "expected an expression");
+            }
+            else
+            {
+                ReportSyntax(text, map, diagnostics, 0, "expected an expression");
+            }
+        }
+        else
+        {
+            var rest = SkipWhiteSpace(text, context.Scanner.Cursor.Offset);
+            if (rest < text.Length)
+            {
+                ReportUnexpected(text, map, diagnostics, rest);
+            }
+        }
+
+        foreach (var problem in context.Problems)
+        {
+            diagnostics.Error(problem.Code, map.Locate(problem.Offset), problem.Message, problem.Hint);
+        }
+
+        if (diagnostics.Count > errors || node is null)
+        {
+            return null;
+        }
+
+        if (node.Height > MaxHeight)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.ExpressionTooComplex,
+                map.Locate(node.Start),
+                $"expression is too complex: more than {MaxHeight} nested operations or list items",
+                "split it into several conditions");
+            return null;
+        }
+
+        return node;
+    }
+
+    private static void ReportSyntax(string text, SourceTextMap map, DiagnosticBag diagnostics, int offset, string expected)
+    {
+        var at = SkipWhiteSpace(text, offset);
+
+        // Grammar errors say what was expected; token errors (an unterminated string) are complete sentences.
+        var message = expected.StartsWith("expected ", StringComparison.Ordinal) ? $"{expected}, found {Describe(text, at)}" : expected;
+        diagnostics.Error(DiagnosticCodes.ExpressionSyntax, map.Locate(at), message, HintFor(text, at));
+    }
+
+    private static void ReportUnexpected(string text, SourceTextMap map, DiagnosticBag diagnostics, int offset) =>
+        diagnostics.Error(
+            DiagnosticCodes.ExpressionSyntax,
+            map.Locate(offset),
+            $"unexpected {Describe(text, offset)}: expected an operator or the end of the expression",
+            HintFor(text, offset));
+
+    /// <summary>What is at <paramref name="offset"/>, for "found ..." messages: a word, a character or the end.</summary>
+    private static string Describe(string text, int offset)
+    {
+        if (offset >= text.Length)
+        {
+            return "the end of the expression";
+        }
+
+        var end = offset;
+        while (end < text.Length && end - offset < 40 && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_'))
+        {
+            end++;
+        }
+
+        return end > offset ? $"'{text[offset..end]}'" : $"'{text[offset]}'";
+    }
+
+    private static string? HintFor(string text, int offset) => offset < text.Length
+        ? text[offset] switch
+        {
+            '=' => "compare with '=='",
+            '&' => "write '&&' or 'and'",
+            '|' => "write '||' or 'or'",
+            '\'' => "strings are written in double quotes",
+            _ => null,
+        }
+        : null;
+
+    private static int SkipWhiteSpace(string text, int offset)
+    {
+        offset = Math.Clamp(offset, 0, text.Length);
+        while (offset < text.Length && char.IsWhiteSpace(text[offset]))
+        {
+            offset++;
+        }
+
+        return offset;
+    }
+}

@@ -1,0 +1,8 @@
+namespace SecurityGuarantees.Tests.Expressions;
+
+public enum TestProposalKind
+{
+    Ceasefire,
+    ReassuranceForce,
+    Article5Like,
+}

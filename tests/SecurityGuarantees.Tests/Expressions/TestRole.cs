@@ -1,0 +1,8 @@
+namespace SecurityGuarantees.Tests.Expressions;
+
+public enum TestRole
+{
+    Belligerent,
+    Guarantor,
+    Mediator,
+}
