@@ -126,7 +126,8 @@ public sealed class ScenarioEngineBuilder
             }
         }
 
-        var compiled = diagnostics.HasErrors ? null : RuleSetCompiler.Compile(files, types, diagnostics, _fastCompile);
+        // Bind every rule even when some files have structural errors: all problems are reported in one pass.
+        var compiled = RuleSetCompiler.Compile(files, types, diagnostics, _fastCompile);
         if (compiled is null || diagnostics.HasErrors)
         {
             throw new RuleLoadException(diagnostics.Sorted());

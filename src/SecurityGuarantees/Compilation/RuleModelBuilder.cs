@@ -43,7 +43,7 @@ internal sealed partial class RuleModelBuilder
         var ruleBuilder = new RuleBuilder();
         ruleBuilder.Name(syntax.Id);
         ruleBuilder.Priority(syntax.Priority);
-        if (syntax.Description ?? syntax.Title is { } description)
+        if ((syntax.Description ?? syntax.Title) is { } description)
         {
             ruleBuilder.Description(description);
         }
@@ -168,7 +168,8 @@ internal sealed partial class RuleModelBuilder
             scope.Add(new ScopeBinding(alias, parameter, type, null));
         }
 
-        if (positive)
+        // Alternatives of any: share one declaration per name; it is listed once.
+        if (positive && _rule.BecauseDeclarations.TrueForAll(d => d.DeclarationName != declarationName))
         {
             _rule.BecauseDeclarations.Add(new BecauseDeclaration(declarationName, type, IsCollection: false));
         }
@@ -234,9 +235,11 @@ internal sealed partial class RuleModelBuilder
         var enumerableType = typeof(IEnumerable<>).MakeGenericType(elementType);
         var pattern = group.Pattern(elementType, declarationName);
         var aggregate = pattern.Aggregate();
-        var listParameter = Expression.Parameter(enumerableType, "list");
+        // The flatten selector's parameter binds to the source pattern by name.
+        var sourceName = DeclarationName(null);
+        var listParameter = Expression.Parameter(enumerableType, sourceName);
         aggregate.Flatten(Expression.Lambda(listParameter, listParameter));
-        var source = aggregate.Pattern(enumerableType, DeclarationName(null));
+        var source = aggregate.Pattern(enumerableType, sourceName);
         var body = bound.Body.Type == enumerableType ? bound.Body : Expression.Convert(bound.Body, enumerableType);
         source.Binding().BindingExpression(Expression.Lambda(Expression.Coalesce(body, Expression.Constant(Array.CreateInstance(elementType, 0), enumerableType)),
             bound.Parameters));

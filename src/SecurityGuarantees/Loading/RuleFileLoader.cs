@@ -95,6 +95,8 @@ internal static partial class RuleFileLoader
             return null;
         }
 
+        var errorsBefore = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
+
         var id = reader.String("id", required: true);
         if (id is not null)
         {
@@ -130,7 +132,9 @@ internal static partial class RuleFileLoader
         }
 
         reader.ReportUnknownKeys();
-        return id is null ? null : new RuleSyntax(reader.Location, id, ruleSet, title, description, priority, tags, when, then);
+        // A rule with structural errors is not bound: its problems are reported, and binding it would only add noise.
+        var failed = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore;
+        return id is null || failed ? null : new RuleSyntax(reader.Location, id, ruleSet, title, description, priority, tags, when, then);
     }
 
     private static ElementSyntax? ReadElement(YamlNode node, DiagnosticBag diagnostics)
