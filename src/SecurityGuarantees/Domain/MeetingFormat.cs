@@ -24,6 +24,6 @@ public enum MeetingFormat
     /// <summary>Leaders meeting in person.</summary>
     Summit,
 
-    /// <summary>Negotiations between the belligerents' delegations.</summary>
+    /// <summary>Negotiations on ending the war, direct or through a mediator.</summary>
     Talks,
 }
