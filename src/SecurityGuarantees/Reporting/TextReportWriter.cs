@@ -6,6 +6,9 @@ namespace SecurityGuarantees.Reporting;
 /// <summary>Writes an <see cref="EvaluationResult"/> for people: conditions by severity, next steps by actor, each with its reason.</summary>
 public static class TextReportWriter
 {
+    /// <summary>A condition holding for more subjects than this is written as one line listing them.</summary>
+    private const int GroupAbove = 4;
+
     /// <summary>Writes the report, with <c>\n</c> line ends.</summary>
     /// <param name="result">The result.</param>
     /// <param name="output">Where to write.</param>
@@ -30,19 +33,34 @@ public static class TextReportWriter
         else
         {
             Line($"Conditions ({result.Conditions.Count})");
-            foreach (var condition in result.Conditions.OrderByDescending(c => c.Severity).ThenBy(c => c.Id, StringComparer.Ordinal)
-                         .ThenBy(c => c.Subject, StringComparer.Ordinal))
+            var ordered = result.Conditions.OrderByDescending(c => c.Severity).ThenBy(c => c.Id, StringComparer.Ordinal)
+                .ThenBy(c => c.Subject, StringComparer.Ordinal);
+            foreach (var group in ordered.GroupBy(c => (c.Severity, c.Id)))
             {
-                var parties = condition.Parties.Count > 0 ? $" [{string.Join(", ", condition.Parties)}]" : "";
-                Line($"  {SeverityLabel(condition.Severity),-8} {condition.Id}{About(condition.Subject)}{parties}");
-                if (!string.IsNullOrWhiteSpace(condition.Text))
+                var items = group.ToList();
+                if (items.Count > GroupAbove)
                 {
-                    Line($"           {condition.Text}");
+                    // Many subjects of one condition read better as one line than as a page.
+                    var subjects = string.Join(", ", items.Select(c => c.Subject ?? "-"));
+                    Line($"  {SeverityLabel(group.Key.Severity),-8} {group.Key.Id} ({items.Count}): {subjects}");
+                    Line($"           e.g. {items[0].Text}");
+                    Line($"           because rule {string.Join(", rule ", items.SelectMany(c => c.Justifications).Select(j => j.Rule).Distinct())}");
+                    continue;
                 }
 
-                foreach (var reason in condition.Justifications)
+                foreach (var condition in items)
                 {
-                    Line($"           because {Because(reason)}");
+                    var parties = condition.Parties.Count > 0 ? $" [{string.Join(", ", condition.Parties)}]" : "";
+                    Line($"  {SeverityLabel(condition.Severity),-8} {condition.Id}{About(condition.Subject)}{parties}");
+                    if (!string.IsNullOrWhiteSpace(condition.Text))
+                    {
+                        Line($"           {condition.Text}");
+                    }
+
+                    foreach (var reason in condition.Justifications)
+                    {
+                        Line($"           because {Because(reason)}");
+                    }
                 }
             }
         }
