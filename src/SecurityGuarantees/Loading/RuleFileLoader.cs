@@ -145,21 +145,14 @@ internal static partial class RuleFileLoader
             return null;
         }
 
-        var kinds = ElementKinds.Where(reader.Has).ToList();
-        if (kinds.Count != 1)
+        var kind = SingleKind(reader, ElementKinds, "a 'when' element", DiagnosticCodes.InvalidElement, diagnostics);
+        if (kind is null)
         {
-            var message = kinds.Count == 0
-                ? "a 'when' element needs one of: fact, not, exists, all, any, each, count"
-                : $"a 'when' element has one kind, but this one has {string.Join(" and ", kinds.Select(k => $"'{k}'"))}";
-            var hint = kinds.Count == 0 && reader.Mapping.Entries.Count > 0
-                ? NameSuggester.Hint(reader.Mapping.Entries[0].Key.Value, ElementKinds)
-                : "split it into separate list items";
-            diagnostics.Error(DiagnosticCodes.InvalidElement, reader.Location, message, hint);
             return null;
         }
 
         ElementSyntax? element;
-        switch (kinds[0])
+        switch (kind)
         {
             case "fact":
             {
@@ -173,24 +166,24 @@ internal static partial class RuleFileLoader
             case "not":
             case "exists":
             {
-                var inner = reader.Node(kinds[0]);
+                var inner = reader.Node(kind);
                 if (inner is YamlSequence)
                 {
-                    diagnostics.Error(DiagnosticCodes.InvalidElement, inner.Location, $"'{kinds[0]}' takes one element, not a list",
-                        $"wrap several elements in 'all:': {kinds[0]}: {{ all: [ ... ] }}");
+                    diagnostics.Error(DiagnosticCodes.InvalidElement, inner.Location, $"'{kind}' takes one element, not a list",
+                        $"wrap several elements in 'all:': {kind}: {{ all: [ ... ] }}");
                     element = null;
                     break;
                 }
 
                 var child = ReadElement(inner!, diagnostics);
-                element = child is null ? null : kinds[0] == "not" ? new NotSyntax(reader.Location, child) : new ExistsSyntax(reader.Location, child);
+                element = child is null ? null : kind == "not" ? new NotSyntax(reader.Location, child) : new ExistsSyntax(reader.Location, child);
                 break;
             }
 
             case "all":
             case "any":
             {
-                var list = reader.Sequence(kinds[0]);
+                var list = reader.Sequence(kind);
                 if (list is null)
                 {
                     element = null;
@@ -199,11 +192,11 @@ internal static partial class RuleFileLoader
 
                 if (list.Items.Count == 0)
                 {
-                    diagnostics.Error(DiagnosticCodes.EmptyValue, list.Location, $"'{kinds[0]}' is empty", "list at least one element");
+                    diagnostics.Error(DiagnosticCodes.EmptyValue, list.Location, $"'{kind}' is empty", "list at least one element");
                 }
 
                 var children = list.Items.Select(i => ReadElement(i, diagnostics)).OfType<ElementSyntax>().ToList();
-                element = kinds[0] == "all" ? new AllSyntax(reader.Location, children) : new AnySyntax(reader.Location, children);
+                element = kind == "all" ? new AllSyntax(reader.Location, children) : new AnySyntax(reader.Location, children);
                 break;
             }
 
@@ -249,21 +242,14 @@ internal static partial class RuleFileLoader
             return null;
         }
 
-        var kinds = ActionKinds.Where(reader.Has).ToList();
-        if (kinds.Count != 1)
+        var kind = SingleKind(reader, ActionKinds, "a 'then' action", DiagnosticCodes.InvalidAction, diagnostics);
+        if (kind is null)
         {
-            var message = kinds.Count == 0
-                ? "a 'then' action needs one of: condition, nextStep, insert"
-                : $"a 'then' action has one kind, but this one has {string.Join(" and ", kinds.Select(k => $"'{k}'"))}";
-            var hint = kinds.Count == 0 && reader.Mapping.Entries.Count > 0
-                ? NameSuggester.Hint(reader.Mapping.Entries[0].Key.Value, ActionKinds)
-                : "split it into separate list items";
-            diagnostics.Error(DiagnosticCodes.InvalidAction, reader.Location, message, hint);
             return null;
         }
 
         ActionSyntax? action;
-        switch (kinds[0])
+        switch (kind)
         {
             case "condition":
             {
@@ -336,6 +322,25 @@ internal static partial class RuleFileLoader
         }
 
         return new InsertActionSyntax(reader.Location, new TextSyntax(typeKey.Value, typeKey.Location), fields);
+    }
+
+    /// <summary>The one kind key (e.g. <c>fact</c>, <c>not</c>) a map must have, or a diagnostic when it has none or several.</summary>
+    private static string? SingleKind(YamlMappingReader reader, string[] kinds, string what, string code, DiagnosticBag diagnostics)
+    {
+        var present = kinds.Where(reader.Has).ToList();
+        if (present.Count == 1)
+        {
+            return present[0];
+        }
+
+        var message = present.Count == 0
+            ? $"{what} needs one of: {string.Join(", ", kinds)}"
+            : $"{what} has one kind, but this one has {string.Join(" and ", present.Select(k => $"'{k}'"))}";
+        var hint = present.Count == 0 && reader.Mapping.Entries.Count > 0
+            ? NameSuggester.Hint(reader.Mapping.Entries[0].Key.Value, kinds)
+            : "split it into separate list items";
+        diagnostics.Error(code, reader.Location, message, hint);
+        return null;
     }
 
     private static TextSyntax? Text(YamlMappingReader reader, string key, DiagnosticBag diagnostics)

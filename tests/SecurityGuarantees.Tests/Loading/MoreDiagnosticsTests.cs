@@ -8,13 +8,7 @@ public sealed class MoreDiagnosticsTests
 {
     private const string Header = "version: 1\nruleset: t\nrules:\n";
 
-    private static Diagnostic Single(string yaml, string code)
-    {
-        var diagnostics = TestEngines.LoadErrors(yaml);
-        var matching = diagnostics.Where(d => d.Code == code).ToList();
-        Assert.True(matching.Count == 1, $"expected one {code}, got:\n{string.Join("\n", diagnostics)}");
-        return matching[0];
-    }
+    private static Diagnostic Single(string yaml, string code) => TestEngines.SingleLoadError(yaml, code);
 
     [Fact]
     public void UnclosedTemplateBrace_IsATemplateError()

@@ -7,13 +7,7 @@ public sealed class RuleFileDiagnosticsTests
 {
     private const string Header = "version: 1\nruleset: t\nrules:\n";
 
-    private static Diagnostic Single(string yaml, string code)
-    {
-        var diagnostics = TestEngines.LoadErrors(yaml);
-        var matching = diagnostics.Where(d => d.Code == code).ToList();
-        Assert.True(matching.Count == 1, $"expected one {code}, got:\n{string.Join("\n", diagnostics)}");
-        return matching[0];
-    }
+    private static Diagnostic Single(string yaml, string code) => TestEngines.SingleLoadError(yaml, code);
 
     private static string Rule(string when, string then = "      - condition: c") =>
         Header + "  - id: r\n    when:\n" + when + "\n    then:\n" + then + "\n";
