@@ -41,6 +41,12 @@ internal sealed record ExprType(ValueKind Kind, Type? EnumType = null, ExprType?
             : null;
     }
 
+    /// <summary>The type with its article, as messages use it: <c>a number</c>, <c>an enum Stance</c>, <c>null</c>.</summary>
+    public string Described => Kind == ValueKind.Null ? "null" : WithArticle(ToString());
+
+    public static string WithArticle(string noun) =>
+        noun.Length > 0 && "aeiouAEIOU".Contains(noun[0], StringComparison.Ordinal) ? $"an {noun}" : $"a {noun}";
+
     /// <summary>How messages name the type: <c>number</c>, <c>enum Stance</c>, <c>list of string</c>.</summary>
     public override string ToString() => Kind switch
     {

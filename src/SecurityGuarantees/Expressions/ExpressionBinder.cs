@@ -64,7 +64,7 @@ internal sealed partial class ExpressionBinder
             Error(
                 DiagnosticCodes.NotBoolean,
                 node.Start,
-                $"a condition must be true or false, but this is a {bound.Type}",
+                $"a condition must be true or false, but this is {bound.Type.Described}",
                 "compare it, e.g. with '==', '>' or 'in'");
             return null;
         }
@@ -169,5 +169,7 @@ internal sealed partial class ExpressionBinder
     private void Error(string code, int offset, string message, string? hint = null) =>
         _diagnostics.Error(code, _map.Locate(offset), message, hint);
 
-    private string Spelling(BinaryNode node) => _text.Substring(node.OperatorStart, node.OperatorLength);
+    /// <summary>The operator as written (<c>and</c> or <c>&amp;&amp;</c>), with inner white space collapsed (<c>not in</c>).</summary>
+    private string Spelling(BinaryNode node) =>
+        string.Join(' ', _text.Substring(node.OperatorStart, node.OperatorLength).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

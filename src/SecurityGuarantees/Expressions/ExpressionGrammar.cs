@@ -86,7 +86,7 @@ internal static class ExpressionGrammar
 
         Parser<ExprNode> Not(Parser<int> op, string spelling) =>
             op.And(nestedUnary.ElseError($"expected an operand after '{spelling}'"))
-                .Then(static t => (ExprNode)new NotNode(t.Item1, t.Item2.End - t.Item1, t.Item2));
+                .Then(t => (ExprNode)new NotNode(t.Item1, t.Item2.End - t.Item1, t.Item1, spelling, t.Item2));
 
         var multiplicative = Level(unary, (Text("*"), BinaryOperator.Multiply, "*"), (Text("/"), BinaryOperator.Divide, "/"));
         var additive = Level(multiplicative, (Text("+"), BinaryOperator.Add, "+"), (Text("-"), BinaryOperator.Subtract, "-"));
