@@ -128,6 +128,17 @@ public sealed class CanonicalTreeTests
     }
 
     [Fact]
+    public void A_current_fact_that_is_also_bound_by_name_is_one_parameter()
+    {
+        var bindings = _harness.Bindings;
+        bindings["proposal"] = new ScopeBinding("proposal", _harness.ProposalParameter, ExpressionHarness.Proposal, null);
+        var scope = new BindingScope(ExpressionHarness.Proposal, _harness.ProposalParameter, bindings);
+        var bound = Bind("proposal.kind == \"ceasefire\" && mutual && p.party == \"ua\"", scope);
+        Assert.Equal([_harness.ProposalParameter, _harness.P], bound.Parameters);
+        Assert.Equal(Bind("kind == \"ceasefire\" && mutual && p.party == \"ua\"", scope).Body.ToString(), bound.Body.ToString());
+    }
+
+    [Fact]
     public void Split_conjuncts_bind_to_separate_conditions_with_their_own_parameters()
     {
         const string text = "mutual && p.party == party && (q.stance == \"rejected\" || n > 1)";
