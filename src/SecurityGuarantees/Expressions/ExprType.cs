@@ -1,3 +1,5 @@
+using SecurityGuarantees.Facts;
+
 namespace SecurityGuarantees.Expressions;
 
 /// <summary>The static type of a bound expression, as the binder checks it and as messages name it.</summary>
@@ -13,33 +15,24 @@ internal sealed record ExprType(ValueKind Kind, Type? EnumType = null, ExprType?
 
     public static ExprType ListOf(ExprType element) => new(ValueKind.List, Element: element);
 
-    /// <summary>The type of values of a non-nullable scalar CLR type, or null when expressions cannot use it.</summary>
-    public static ExprType? OfScalar(Type scalarType)
-    {
-        if (scalarType == typeof(string))
-        {
-            return String;
-        }
-
-        if (scalarType == typeof(bool))
-        {
-            return Bool;
-        }
-
-        if (scalarType == typeof(DateOnly))
-        {
-            return Date;
-        }
-
-        if (scalarType.IsEnum)
-        {
-            return Enum(scalarType);
-        }
-
-        return scalarType == typeof(decimal) || scalarType == typeof(int) || scalarType == typeof(long) || scalarType == typeof(double)
-            ? Number
+    /// <summary>The type of values of a non-nullable scalar CLR type, or null when facts (and so expressions) cannot hold it.</summary>
+    public static ExprType? OfScalar(Type scalarType) =>
+        FactFieldDescriptor.IsSupportedScalar(scalarType)
+            ? FactFieldDescriptor.KindOf(scalarType) switch
+            {
+                FieldKind.String => String,
+                FieldKind.Bool => Bool,
+                FieldKind.Date => Date,
+                FieldKind.Enum => Enum(scalarType),
+                _ => Number,
+            }
             : null;
-    }
+
+    /// <summary>The type with its article, as messages use it: <c>a number</c>, <c>an enum Stance</c>, <c>null</c>.</summary>
+    public string Described => Kind == ValueKind.Null ? "null" : WithArticle(ToString());
+
+    public static string WithArticle(string noun) =>
+        noun.Length > 0 && "aeiouAEIOU".Contains(noun[0], StringComparison.Ordinal) ? $"an {noun}" : $"a {noun}";
 
     /// <summary>How messages name the type: <c>number</c>, <c>enum Stance</c>, <c>list of string</c>.</summary>
     public override string ToString() => Kind switch

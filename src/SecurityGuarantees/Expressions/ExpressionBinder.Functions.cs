@@ -51,7 +51,7 @@ internal sealed partial class ExpressionBinder
             }
             else if (item.Kind != ValueKind.Null && item.Type != element)
             {
-                Error(DiagnosticCodes.TypeMismatch, node.Items[i].Start, $"list items must have one type, but this is a {item.Type} in a list of {element}");
+                Error(DiagnosticCodes.TypeMismatch, node.Items[i].Start, $"list items must have one type, but this is {item.Type.Described} in a list of {element}");
                 ok = false;
             }
         }
@@ -89,7 +89,7 @@ internal sealed partial class ExpressionBinder
 
             if (needle.Kind == ValueKind.List)
             {
-                Error(DiagnosticCodes.TypeMismatch, needleNode.Start, $"'{spelling}' looks for one value, not a {needle.Type}");
+                Error(DiagnosticCodes.TypeMismatch, needleNode.Start, $"'{spelling}' looks for one value, not {needle.Type.Described}");
                 return null;
             }
 
@@ -116,7 +116,7 @@ internal sealed partial class ExpressionBinder
 
         if (list.Kind != ValueKind.List)
         {
-            Error(DiagnosticCodes.TypeMismatch, listNode.Start, $"'{spelling}' needs a list, not a {list.Type}", "write a list such as [\"a\", \"b\"] or use a list field");
+            Error(DiagnosticCodes.TypeMismatch, listNode.Start, $"'{spelling}' needs a list, not {list.Type.Described}", "write a list such as [\"a\", \"b\"] or use a list field");
             return null;
         }
 
@@ -150,7 +150,7 @@ internal sealed partial class ExpressionBinder
             case (ValueKind.Enum or ValueKind.Date or ValueKind.Bool, _) when element == value.Type:
                 return ContainsValue(list.Expression, elementType, value.Expression);
             default:
-                Error(DiagnosticCodes.TypeMismatch, at, $"'{spelling}' cannot look for a {needle.Type} in a {list.Type}");
+                Error(DiagnosticCodes.TypeMismatch, at, $"'{spelling}' cannot look for {needle.Type.Described} in {list.Type.Described}");
                 return null;
         }
     }
@@ -297,7 +297,7 @@ internal sealed partial class ExpressionBinder
         Error(
             DiagnosticCodes.TypeMismatch,
             node.Arguments[index].Start,
-            $"argument {index + 1} of {node.Function.Name} must be {expected}, not a {argument.Type}",
+            $"argument {index + 1} of {node.Function.Name} must be {expected}, not {argument.Type.Described}",
             hint);
     }
 }

@@ -22,7 +22,7 @@ internal sealed partial class ExpressionBinder
                 Error(
                     DiagnosticCodes.TypeMismatch,
                     node.Start,
-                    $"'{node.Name}' is a {fact.Name} fact, not a value",
+                    $"'{node.Name}' is {ExprType.WithArticle(fact.Name)} fact, not a value",
                     $"use one of its fields, e.g. {node.Name}.{example}");
                 return null;
             }

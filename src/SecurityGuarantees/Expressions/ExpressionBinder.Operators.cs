@@ -51,8 +51,11 @@ internal sealed partial class ExpressionBinder
 
         if (operand.Kind != ValueKind.Bool)
         {
-            var spelling = _text[node.Start] == '!' ? "!" : "not";
-            Error(DiagnosticCodes.TypeMismatch, node.Start, $"'{spelling}' needs a bool operand, not a {operand.Type}");
+            Error(
+                DiagnosticCodes.TypeMismatch,
+                node.OperatorStart,
+                $"'{node.Spelling}' needs a bool operand, not {operand.Type.Described}",
+                $"'{node.Spelling}' applies to the operand right after it: write {node.Spelling}(a == b), or a not in list");
             return null;
         }
 
@@ -69,7 +72,7 @@ internal sealed partial class ExpressionBinder
                 Error(
                     DiagnosticCodes.TypeMismatch,
                     node.OperatorStart,
-                    $"'{Spelling(node)}' needs bool operands, but its {side} side is a {operand.Type}",
+                    $"'{Spelling(node)}' needs bool operands, but its {side} side is {operand.Type.Described}",
                     "compare it, e.g. with '==', '>' or 'in'");
                 ok = false;
             }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using SecurityGuarantees.Diagnostics;
 
 namespace SecurityGuarantees.Expressions;
@@ -18,6 +19,7 @@ internal sealed partial class ExpressionBinder
 
     // Scope parameters the expression being bound reads; reset by each Bind* call.
     private readonly List<ParameterExpression> _used = [];
+    private bool _stackExhausted;
 
     /// <param name="scope">What names mean.</param>
     /// <param name="text">The text the nodes were parsed from (for operator spellings in messages).</param>
@@ -50,6 +52,7 @@ internal sealed partial class ExpressionBinder
     {
         ArgumentNullException.ThrowIfNull(node);
         _used.Clear();
+        _stackExhausted = false;
         var bound = Bind(node);
         if (bound is null)
         {
@@ -61,7 +64,7 @@ internal sealed partial class ExpressionBinder
             Error(
                 DiagnosticCodes.NotBoolean,
                 node.Start,
-                $"a condition must be true or false, but this is a {bound.Type}",
+                $"a condition must be true or false, but this is {bound.Type.Described}",
                 "compare it, e.g. with '==', '>' or 'in'");
             return null;
         }
@@ -74,6 +77,7 @@ internal sealed partial class ExpressionBinder
     {
         ArgumentNullException.ThrowIfNull(node);
         _used.Clear();
+        _stackExhausted = false;
         var bound = Bind(node);
         return bound is null ? null : Complete(bound.Expression);
     }
@@ -102,8 +106,24 @@ internal sealed partial class ExpressionBinder
         return conjuncts;
     }
 
-    // Recursion is bounded: the parser rejects trees higher than ExpressionParser.MaxHeight.
-    private TypedExpression? Bind(ExprNode node) => node switch
+    // Recursion is bounded: the parser rejects trees higher than ExpressionParser.MaxHeight; the stack check covers small thread stacks.
+    private TypedExpression? Bind(ExprNode node)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            if (!_stackExhausted)
+            {
+                _stackExhausted = true;
+                Error(DiagnosticCodes.ExpressionTooComplex, node.Start, "expression nests too deeply for the available stack", "split it into several conditions");
+            }
+
+            return null;
+        }
+
+        return BindNode(node);
+    }
+
+    private TypedExpression? BindNode(ExprNode node) => node switch
     {
         StringLiteralNode s => new(Expression.Constant(s.Value, typeof(string)), ExprType.String),
         NumberLiteralNode n => new(Expression.Constant(n.Value, typeof(decimal?)), ExprType.Number),
@@ -149,5 +169,7 @@ internal sealed partial class ExpressionBinder
     private void Error(string code, int offset, string message, string? hint = null) =>
         _diagnostics.Error(code, _map.Locate(offset), message, hint);
 
-    private string Spelling(BinaryNode node) => _text.Substring(node.OperatorStart, node.OperatorLength);
+    /// <summary>The operator as written (<c>and</c> or <c>&amp;&amp;</c>), with inner white space collapsed (<c>not in</c>).</summary>
+    private string Spelling(BinaryNode node) =>
+        string.Join(' ', _text.Substring(node.OperatorStart, node.OperatorLength).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

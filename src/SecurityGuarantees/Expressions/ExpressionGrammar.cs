@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Parlot;
 using Parlot.Fluent;
@@ -26,6 +27,8 @@ internal static class ExpressionGrammar
     {
         var expression = Deferred<ExprNode>();
         var unary = Deferred<ExprNode>();
+        var nested = StackGuarded(expression);
+        var nestedUnary = StackGuarded(unary);
 
         var openParen = Terms.Char('(').Then(static (_, start, _, _) => start);
         var closeParen = Terms.Char(')').Then(static (_, _, end, _) => end);
@@ -38,14 +41,14 @@ internal static class ExpressionGrammar
         Parser<(IReadOnlyList<ExprNode> Items, int End)> Items(Parser<int> close, string item, string closing) =>
             OneOf(
                 close.Then(static end => ((IReadOnlyList<ExprNode>)[], end)),
-                expression
-                    .And(ZeroOrMany(comma.SkipAnd(expression.ElseError($"expected {item} after ','"))))
+                nested
+                    .And(ZeroOrMany(comma.SkipAnd(nested.ElseError($"expected {item} after ','"))))
                     .And(close.ElseError($"expected ',' or '{closing}'"))
                     .Then(static t => ((IReadOnlyList<ExprNode>)[t.Item1, .. t.Item2], t.Item3)))
             .ElseError($"expected {item} or '{closing}'");
 
         var parenthesized = openParen
-            .And(expression.ElseError("expected an expression after '('"))
+            .And(nested.ElseError("expected an expression after '('"))
             .And(closeParen.ElseError("expected ')'"))
             .Then(static t => t.Item2 with { Start = t.Item1, Length = t.Item3 - t.Item1 });
 
@@ -82,8 +85,8 @@ internal static class ExpressionGrammar
             primary);
 
         Parser<ExprNode> Not(Parser<int> op, string spelling) =>
-            op.And(unary.ElseError($"expected an operand after '{spelling}'"))
-                .Then(static t => (ExprNode)new NotNode(t.Item1, t.Item2.End - t.Item1, t.Item2));
+            op.And(nestedUnary.ElseError($"expected an operand after '{spelling}'"))
+                .Then(t => (ExprNode)new NotNode(t.Item1, t.Item2.End - t.Item1, t.Item1, spelling, t.Item2));
 
         var multiplicative = Level(unary, (Text("*"), BinaryOperator.Multiply, "*"), (Text("/"), BinaryOperator.Divide, "/"));
         var additive = Level(multiplicative, (Text("+"), BinaryOperator.Add, "+"), (Text("-"), BinaryOperator.Subtract, "-"));
@@ -108,6 +111,29 @@ internal static class ExpressionGrammar
         expression.Parser = disjunction;
         return expression;
     }
+
+    /// <summary>
+    /// Fails the parse cleanly when the thread's stack runs low. The pre-scan bounds nesting, but Parlot needs roughly 8 KB
+    /// of stack per level, so a small thread stack can still run out before the limit.
+    /// </summary>
+    private static Parser<ExprNode> StackGuarded(Parser<ExprNode> inner) =>
+        new DelegateParser<ExprNode>((ParseContext context, out ExprNode value) =>
+        {
+            if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            {
+                if (context is ExpressionParseContext expressionContext)
+                {
+                    expressionContext.StackExhausted = true;
+                }
+
+                throw new ParseException("expression nests too deeply for this thread's stack", context.Scanner.Cursor.Position);
+            }
+
+            var result = default(ParseResult<ExprNode>);
+            var parsed = inner.Parse(context, ref result);
+            value = result.Value;
+            return parsed;
+        });
 
     private static Parser<(int Start, int End)> Text(string text) =>
         Terms.Text(text).Then(static (_, start, end, _) => (start, end));

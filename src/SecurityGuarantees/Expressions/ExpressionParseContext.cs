@@ -9,6 +9,9 @@ internal sealed class ExpressionParseContext(string text, int maxRecursionDepth)
 {
     public List<LiteralProblem> Problems { get; } = [];
 
+    /// <summary>Set when parsing stopped because the thread's stack ran low.</summary>
+    public bool StackExhausted { get; set; }
+
     public void Report(LiteralProblem problem)
     {
         // Parlot may read a token again after backtracking; report it once.

@@ -15,9 +15,10 @@ internal static class ExpressionParser
     public const int MaxDepth = 64;
 
     /// <summary>Height of the parsed tree (chains of binary operators, list items), which the binder and compilers recurse on.</summary>
-    public const int MaxHeight = 512;
+    public const int MaxHeight = 256;
 
     // A backstop should the pre-scan ever miss a construct: Parlot fails instead of recursing further.
+    // (Each level of nesting is a few dozen Parlot parser calls.)
     private const int MaxParserRecursion = 64 * MaxDepth;
 
     /// <summary>Parses <paramref name="text"/>; reports every problem with its exact location and returns null on any error.</summary>
@@ -36,6 +37,18 @@ internal static class ExpressionParser
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(diagnostics);
 
+        // Nesting before length: the scan stops at the first excess, so it is cheap on any input, and it names the real problem.
+        var tooDeepAt = NestingDepthScanner.FindExcess(text, MaxDepth);
+        if (tooDeepAt >= 0)
+        {
+            diagnostics.Error(
+                DiagnosticCodes.ExpressionTooComplex,
+                map.Locate(tooDeepAt),
+                $"expression nests more than {MaxDepth} levels deep (parentheses, brackets, '!' and 'not')",
+                "split it into several conditions");
+            return null;
+        }
+
         if (text.Length > MaxLength)
         {
             diagnostics.Error(
@@ -52,22 +65,20 @@ internal static class ExpressionParser
             return null;
         }
 
-        var tooDeepAt = NestingDepthScanner.FindExcess(text, MaxDepth);
-        if (tooDeepAt >= 0)
-        {
-            diagnostics.Error(
-                DiagnosticCodes.ExpressionTooComplex,
-                map.Locate(tooDeepAt),
-                $"expression nests more than {MaxDepth} levels deep (parentheses, brackets, '!' and 'not')",
-                "split it into several conditions");
-            return null;
-        }
-
         var context = new ExpressionParseContext(text, MaxParserRecursion);
         var errors = diagnostics.Count;
         if (!ExpressionGrammar.Expression.TryParse(context, out var node, out var error))
         {
-            if (error is not null)
+            if (context.StackExhausted || error?.Message?.Contains("nested too deeply", StringComparison.Ordinal) == true)
+            {
+                // Parlot has its own stack check, with its own message; both mean the same to authors.
+                diagnostics.Error(
+                    DiagnosticCodes.ExpressionTooComplex,
+                    map.Locate(error?.Position.Offset ?? 0),
+                    "expression nests too deeply for the available stack",
+                    "split it into several conditions");
+            }
+            else if (error is not null)
             {
                 ReportSyntax(text, map, diagnostics, error.Position.Offset, error.Message ?? "expected an expression");
             }

@@ -152,16 +152,36 @@ public sealed class ExpressionDiagnosticsTests
         AssertError(text, DiagnosticCodes.EnumOrdering, 14, column, message, "compare them with '==', '!=' or 'in'");
 
     [Theory]
-    [InlineData("durationDays + 1", "number")]
-    [InlineData("title", "string")]
-    [InlineData("lower(title)", "string")]
-    [InlineData("[true]", "list of bool")]
+    [InlineData("durationDays + 1", "a number")]
+    [InlineData("title", "a string")]
+    [InlineData("lower(title)", "a string")]
+    [InlineData("[true]", "a list of bool")]
     [InlineData("null", "null")]
-    [InlineData("start", "date")]
-    [InlineData("kind", "enum TestProposalKind")]
-    [InlineData("count(roles)", "number")]
+    [InlineData("start", "a date")]
+    [InlineData("kind", "an enum TestProposalKind")]
+    [InlineData("count(roles)", "a number")]
     public void A_condition_must_be_boolean(string text, string type) =>
-        AssertError(text, DiagnosticCodes.NotBoolean, 14, 17, $"a condition must be true or false, but this is a {type}", "compare it, e.g. with '==', '>' or 'in'");
+        AssertError(text, DiagnosticCodes.NotBoolean, 14, 17, $"a condition must be true or false, but this is {type}", "compare it, e.g. with '==', '>' or 'in'");
+
+    [Fact]
+    public void Not_binds_tighter_than_comparisons_and_the_error_says_so()
+    {
+        AssertError(
+            "mutual && not kind in [\"ceasefire\"]",
+            DiagnosticCodes.TypeMismatch,
+            14,
+            27,
+            "'not' needs a bool operand, not an enum TestProposalKind",
+            "'not' applies to the operand right after it: write not(a == b), or a not in list");
+        AssertError("(!title)", DiagnosticCodes.TypeMismatch, 14, 18, "'!' needs a bool operand, not a string");
+    }
+
+    [Fact]
+    public void Operators_are_quoted_as_written()
+    {
+        AssertError("2 not   in roles", DiagnosticCodes.TypeMismatch, 14, 19, "'not in' cannot look for a number in a list of enum TestRole");
+        AssertError("mutual and\n  title", DiagnosticCodes.TypeMismatch, 14, 24, "'and' needs bool operands, but its right side is a string");
+    }
 
     [Fact]
     public void Diagnostics_format_like_a_compiler()
