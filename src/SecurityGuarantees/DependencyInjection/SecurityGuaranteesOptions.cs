@@ -33,9 +33,6 @@ public sealed class SecurityGuaranteesOptions
     /// </summary>
     public bool ValidateOnStart { get; set; } = true;
 
-    /// <summary>Whether any rule source was added; without one the built-in rule set is used.</summary>
-    public bool HasRuleSources => _ruleSources.Count > 0;
-
     /// <summary>Adds a rule file, or every <c>*.yaml</c>/<c>*.yml</c> file under a folder (recursively).</summary>
     /// <param name="path">A file or folder path, or <c>builtin</c> for the built-in rule set.</param>
     /// <returns>These options, for chaining.</returns>
