@@ -1,9 +1,13 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SecurityGuarantees.Compilation;
 using SecurityGuarantees.Diagnostics;
 using SecurityGuarantees.Evaluation;
 using SecurityGuarantees.Loading;
 using SecurityGuarantees.Results;
 using SecurityGuarantees.Scenarios;
+using SecurityGuarantees.Telemetry;
 
 namespace SecurityGuarantees;
 
@@ -15,9 +19,11 @@ public sealed class ScenarioEngine
 {
     private readonly int _maxFirings;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
 
-    internal ScenarioEngine(CompiledRuleSet rules, int maxFirings, TimeProvider timeProvider, IReadOnlyList<Diagnostic> warnings)
+    internal ScenarioEngine(CompiledRuleSet rules, int maxFirings, TimeProvider timeProvider, IReadOnlyList<Diagnostic> warnings, ILogger? logger = null)
     {
+        _logger = logger ?? NullLogger.Instance;
         Rules = rules;
         _maxFirings = maxFirings;
         _timeProvider = timeProvider;
@@ -67,12 +73,39 @@ public sealed class ScenarioEngine
     public EvaluationResult Evaluate(Scenario scenario, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var asOf = ResolveAsOf(scenario, options);
-        var session = CreateSession(scenario, options);
-        session.Insert(scenario.Facts);
-        session.SetToday(asOf, first: true);
-        session.Fire(cancellationToken);
-        return session.Snapshot(scenario.Id, asOf);
+        var started = _timeProvider.GetTimestamp();
+        using var activity = EngineInstrumentation.ActivitySource.StartActivity(SecurityGuaranteesTelemetry.EvaluateActivityName);
+        activity?.SetTag("securityguarantees.scenario", scenario.Id);
+        try
+        {
+            var asOf = ResolveAsOf(scenario, options);
+            var session = CreateSession(scenario, options);
+            session.Insert(scenario.Facts);
+            session.SetToday(asOf, first: true);
+            session.Fire(cancellationToken);
+            var result = session.Snapshot(scenario.Id, asOf);
+            var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
+            EngineInstrumentation.Record(EngineInstrumentation.Success, elapsed, result.RulesFired);
+            if (activity is not null)
+            {
+                activity.SetTag("securityguarantees.as_of", asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                activity.SetTag("securityguarantees.rules_fired", result.RulesFired);
+                activity.SetTag("securityguarantees.conditions", result.Conditions.Count);
+                activity.SetTag("securityguarantees.next_steps", result.NextSteps.Count);
+            }
+
+            Log.ScenarioEvaluated(_logger, scenario.Id, asOf, result.RulesFired, result.Conditions.Count, result.NextSteps.Count, elapsed);
+            return result;
+        }
+        catch (Exception e)
+        {
+            var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
+            EngineInstrumentation.Record(EngineInstrumentation.Failure, elapsed, 0);
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            activity?.SetTag("error.type", e.GetType().FullName);
+            Log.ScenarioEvaluationFailed(_logger, e, scenario.Id, elapsed);
+            throw;
+        }
     }
 
     internal DateOnly ResolveAsOf(Scenario scenario, EvaluationOptions? options) =>

@@ -1,10 +1,13 @@
 using System.Reflection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SecurityGuarantees.Compilation;
 using SecurityGuarantees.Diagnostics;
 using SecurityGuarantees.Facts;
 using SecurityGuarantees.Loading;
 using SecurityGuarantees.Scenarios;
 using SecurityGuarantees.Syntax;
+using SecurityGuarantees.Telemetry;
 
 namespace SecurityGuarantees;
 
@@ -28,6 +31,7 @@ public sealed class ScenarioEngineBuilder
     private int _maxFirings = 10_000;
     private TimeProvider _timeProvider = TimeProvider.System;
     private bool _fastCompile = true;
+    private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
 
     /// <summary>Adds a rule file, or every <c>*.yaml</c>/<c>*.yml</c> file under a folder (recursively, in ordinal order).</summary>
     /// <param name="path">A file or folder path.</param>
@@ -89,6 +93,17 @@ public sealed class ScenarioEngineBuilder
         return this;
     }
 
+    /// <summary>
+    /// Where the engine logs: the load (files, rule count, compile time) at Information, each evaluation at Debug.
+    /// Without it, nothing is logged; metrics and activities are reported either way.
+    /// </summary>
+    /// <param name="loggerFactory">The logger factory; the category is <c>SecurityGuarantees.ScenarioEngine</c>.</param>
+    public ScenarioEngineBuilder WithLoggerFactory(ILoggerFactory loggerFactory)
+    {
+        _loggerFactory = loggerFactory ?? throw new ArgumentNullException(nameof(loggerFactory));
+        return this;
+    }
+
     /// <summary>Compiles rule expressions with the framework's compiler instead of FastExpressionCompiler.</summary>
     internal ScenarioEngineBuilder WithFrameworkExpressionCompiler()
     {
@@ -101,6 +116,8 @@ public sealed class ScenarioEngineBuilder
     /// <exception cref="RuleLoadException">Any rule file or fact type has errors; all of them are listed.</exception>
     public ScenarioEngine Build()
     {
+        var logger = _loggerFactory.CreateLogger<ScenarioEngine>();
+        var started = _timeProvider.GetTimestamp();
         var diagnostics = new DiagnosticBag();
         var types = FactTypeRegistry.CreateWithBuiltIns();
         foreach (var (name, type) in Domain.DomainVocabulary.FactTypes)
@@ -118,8 +135,10 @@ public sealed class ScenarioEngineBuilder
         }
 
         var files = new List<RuleSetSyntax>();
+        var fileNames = new List<string>();
         foreach (var (file, text) in ReadSources(_sources.Count == 0 ? [new RuleSource.BuiltIn()] : _sources, diagnostics))
         {
+            fileNames.Add(file);
             if (RuleFileLoader.Load(file, text, diagnostics) is { } ruleSet)
             {
                 files.Add(ruleSet);
@@ -128,12 +147,22 @@ public sealed class ScenarioEngineBuilder
 
         // Bind every rule even when some files have structural errors: all problems are reported in one pass.
         var compiled = RuleSetCompiler.Compile(files, types, diagnostics, _fastCompile);
+        var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
         if (compiled is null || diagnostics.HasErrors)
         {
-            throw new RuleLoadException(diagnostics.Sorted());
+            var exception = new RuleLoadException(diagnostics.Sorted());
+            Log.RulesLoadFailed(logger, exception.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error), elapsed, string.Join('\n', exception.Diagnostics));
+            throw exception;
         }
 
-        return new ScenarioEngine(compiled, _maxFirings, _timeProvider, diagnostics.Sorted());
+        var engine = new ScenarioEngine(compiled, _maxFirings, _timeProvider, diagnostics.Sorted(), logger);
+        Log.RulesLoaded(logger, engine.RuleIds.Count, fileNames.Count, elapsed, string.Join(", ", fileNames));
+        foreach (var warning in engine.Warnings.Where(w => w.Severity == DiagnosticSeverity.Warning))
+        {
+            Log.RuleLoadWarning(logger, warning.ToString());
+        }
+
+        return engine;
     }
 
     private static IEnumerable<(string File, string Text)> ReadSources(IEnumerable<RuleSource> sources, DiagnosticBag diagnostics)

@@ -14,6 +14,7 @@ public sealed class PublicApiTests
     {
         var api = typeof(ScenarioEngine).Assembly.GeneratePublicApi(new ApiGeneratorOptions
         {
+            AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection"],
             ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Reflection.AssemblyMetadataAttribute", "System.Runtime.CompilerServices.InternalsVisibleToAttribute"],
         }).ReplaceLineEndings("\n");
         var folder = TestPaths.Repo(Path.Combine("tests", "SecurityGuarantees.Tests", "ApiApproval"));

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SecurityGuarantees;
+using SecurityGuarantees.DependencyInjection;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers SecurityGuarantees in an <see cref="IServiceCollection"/>.</summary>
+public static class SecurityGuaranteesServiceCollectionExtensions
+{
+    /// <summary>Registers the engine with the built-in rule set; see <see cref="AddSecurityGuarantees(IServiceCollection, Action{SecurityGuaranteesOptions})"/>.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    public static IServiceCollection AddSecurityGuarantees(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.AddSecurityGuarantees(static _ => { });
+    }
+
+    /// <summary>
+    /// Registers the compiled <see cref="ScenarioEngine"/> (singleton), the <see cref="IScenarioEvaluator"/> apps
+    /// inject (singleton), <see cref="SecurityGuaranteesOptions"/> through <c>IOptions</c>, <see cref="TimeProvider.System"/>
+    /// unless a <see cref="TimeProvider"/> is registered, and a hosted service that compiles the rules while the host
+    /// starts. Every registration is a <c>TryAdd</c>: calling this again adds no descriptor and appends
+    /// <paramref name="configure"/> to the configuration of the first call.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Adds rule sources and fact types; without a rule source the built-in rule set is used.</param>
+    /// <returns>The same service collection, for chaining.</returns>
+    /// <example>
+    /// <code>
+    /// services.AddSecurityGuarantees(options => options.AddBuiltInRules().AddRules("rules/").AddFactType&lt;MyFact&gt;());
+    /// </code>
+    /// </example>
+    public static IServiceCollection AddSecurityGuarantees(this IServiceCollection services, Action<SecurityGuaranteesOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions();
+        var configuration = services
+            .Where(d => !d.IsKeyedService && d.ServiceType == typeof(IConfigureOptions<SecurityGuaranteesOptions>))
+            .Select(d => d.ImplementationInstance)
+            .OfType<SecurityGuaranteesConfiguration>()
+            .FirstOrDefault();
+        if (configuration is null)
+        {
+            configuration = new SecurityGuaranteesConfiguration();
+            services.AddSingleton<IConfigureOptions<SecurityGuaranteesOptions>>(configuration);
+        }
+
+        configuration.Add(configure);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(CreateEngine);
+        services.TryAddSingleton<IScenarioEvaluator, ScenarioEvaluator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecurityGuaranteesStartupValidator>());
+        return services;
+    }
+
+    private static ScenarioEngine CreateEngine(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<SecurityGuaranteesOptions>>().Value;
+        return options.ApplyTo(new ScenarioEngineBuilder())
+            .WithTimeProvider(services.GetService<TimeProvider>() ?? TimeProvider.System)
+            .WithLoggerFactory(services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)
+            .Build();
+    }
+}
