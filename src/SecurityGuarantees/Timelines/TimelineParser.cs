@@ -14,6 +14,9 @@ namespace SecurityGuarantees.Timelines;
 /// </summary>
 internal static class TimelineParser
 {
+    /// <summary>At most this many steps: each step fires and keeps a snapshot, so a hostile file must not hold millions.</summary>
+    public const int MaxSteps = 10_000;
+
     private static readonly string[] StepKeys = ["on", "note", "retract", "update", "insert", "expect"];
 
     /// <summary>Reads the timeline of a loaded scenario; <see langword="null"/> when it has errors (all reported).</summary>
@@ -64,6 +67,13 @@ internal static class TimelineParser
                 diagnostics.Error(DiagnosticCodes.WrongNodeKind, node.Location, $"'timeline' must be a list of steps, not {node.KindName}",
                     "start each step with '- on: yyyy-mm-dd'");
                 return steps;
+        }
+
+        if (items.Count > MaxSteps)
+        {
+            diagnostics.Error(DiagnosticCodes.FileTooLarge, items[MaxSteps].Location, $"more than {MaxSteps} timeline steps",
+                "split the timeline into several scenario files, each starting where the previous one ends");
+            return steps;
         }
 
         if (items.Count > 0 && !asOfWritten)

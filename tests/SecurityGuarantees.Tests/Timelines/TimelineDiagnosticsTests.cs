@@ -279,4 +279,18 @@ public sealed class TimelineDiagnosticsTests
         Assert.Equal(timeline.Scenario.Facts, timeline.FinalFacts);
         Assert.Equal(new DateOnly(2025, 3, 12), timeline.FinalDate);
     }
+
+    [Fact]
+    public void TooManySteps_AreRefused()
+    {
+        var steps = new System.Text.StringBuilder(Header);
+        var day = new DateOnly(2025, 3, 13);
+        for (var i = 0; i <= TimelineParser.MaxSteps; i++)
+        {
+            steps.Append("  - on: ").Append(day.AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        var d = Single(steps.ToString(), DiagnosticCodes.FileTooLarge);
+        Assert.Equal(new SourceLocation("t.yaml", 10 + TimelineParser.MaxSteps, 5), d.Location);
+    }
 }
