@@ -11,6 +11,7 @@ internal static class CliApplication
         var root = new RootCommand("Evaluate security-guarantee scenarios against YAML rules: which conditions hold, which next steps follow, and why.");
         var context = new CliContext(stdout, stderr);
         root.Subcommands.Add(EvaluateCommand.Create(context));
+        root.Subcommands.Add(TimelineCommand.Create(context));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {

@@ -15,7 +15,7 @@ namespace SecurityGuarantees;
 /// Compiled rules, ready to evaluate scenarios. Immutable and thread-safe: build it once (with
 /// <see cref="ScenarioEngineBuilder"/>) and share it; each evaluation runs in its own NRules session.
 /// </summary>
-public sealed class ScenarioEngine
+public sealed partial class ScenarioEngine
 {
     private readonly int _maxFirings;
     private readonly TimeProvider _timeProvider;

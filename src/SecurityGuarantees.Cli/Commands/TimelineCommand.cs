@@ -1,0 +1,72 @@
+using System.CommandLine;
+using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Evaluation;
+using SecurityGuarantees.Reporting;
+using SecurityGuarantees.Timelines;
+
+namespace SecurityGuarantees.Cli.Commands;
+
+/// <summary><c>timeline &lt;scenario.yaml&gt;</c>: run a scenario's timeline and show what each step adds and removes.</summary>
+internal static class TimelineCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "A scenario file with a 'timeline:' section." };
+        var rules = CommonOptions.Rules();
+        var format = CommonOptions.Format("text", "text", "json", "markdown");
+        var maxFirings = CommonOptions.MaxFirings();
+        var command = new Command("timeline", "Run a scenario's timeline on one session: the conditions and next steps each step adds and removes.")
+        {
+            scenario, rules, format, maxFirings,
+        };
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
+            context, parse.GetValue(scenario)!, parse.GetValue(rules), parse.GetValue(format)!, parse.GetValue(maxFirings), cancellationToken)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string path, string[]? rules, string format, int? maxFirings, CancellationToken cancellationToken)
+    {
+        var engine = EngineFactory.TryBuild(rules, context);
+        if (engine is null)
+        {
+            return ExitCodes.LoadError;
+        }
+
+        Timeline timeline;
+        try
+        {
+            timeline = engine.LoadTimeline(path);
+        }
+        catch (RuleLoadException e)
+        {
+            EngineFactory.PrintDiagnostics(e.Diagnostics, context);
+            return ExitCodes.LoadError;
+        }
+
+        TimelineResult result;
+        try
+        {
+            result = engine.RunTimeline(timeline, new EvaluationOptions { MaxFirings = maxFirings }, cancellationToken);
+        }
+        catch (EvaluationException e)
+        {
+            context.WriteError($"{path}: error {e.Code}: {e.Message}");
+            return ExitCodes.Failed;
+        }
+
+        switch (format)
+        {
+            case "json":
+                TimelineJsonWriter.Write(result, context.Out);
+                break;
+            case "markdown":
+                TimelineMarkdownWriter.Write(result, context.Out, timeline.Scenario.Description);
+                break;
+            default:
+                TimelineTextWriter.Write(result, context.Out, timeline.Scenario.Description);
+                break;
+        }
+
+        return ExitCodes.Ok;
+    }
+}
