@@ -59,6 +59,7 @@ internal sealed class ScenarioSession
     public void Fire(CancellationToken cancellationToken)
     {
         var fired = 0;
+        _recentFirings.Clear(); // a loop is named by the rules of this firing round only
         Guard(() => fired = _session.Fire(_maxFirings, cancellationToken));
         if (cancellationToken.IsCancellationRequested)
         {

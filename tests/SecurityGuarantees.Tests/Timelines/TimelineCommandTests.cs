@@ -34,7 +34,7 @@ public sealed class TimelineCommandTests
             2025-03-21
               + condition  WARNING  proposal-expired (energy-pause)
                   The energy pause ran out after 2025-03-20
-                  because rule proposal-expired matched Today , Proposal energy-pause
+                  because rule proposal-expired matched Today 2025-03-21, Proposal energy-pause
               + next step  RU:      seek-renewal (energy-pause)
                   Renew The energy pause
             """.Replace("\r", "", StringComparison.Ordinal), output);

@@ -106,7 +106,7 @@ public sealed class TimelineRunTests
         Assert.Equal(JsonValueKind.Null, step.GetProperty("note").ValueKind);
         var added = step.GetProperty("added").GetProperty("conditions")[0];
         Assert.Equal(["id", "subject", "parties", "severity", "text", "justifications"], added.EnumerateObject().Select(p => p.Name));
-        Assert.Equal("""{"rule":"proposal-expired","because":[{"type":"Today","key":""},{"type":"Proposal","key":"energy-pause"}]}""",
+        Assert.Equal("""{"rule":"proposal-expired","because":[{"type":"Today","key":"2025-03-21"},{"type":"Proposal","key":"energy-pause"}]}""",
             added.GetProperty("justifications")[0].GetRawText());
         Assert.StartsWith("""{"scenario":"timeline-basic","asOf":"2025-03-11","initial":{"conditions":[{"id":"ceasefire-pending","subject":"ceasefire-30d",""", first);
     }
