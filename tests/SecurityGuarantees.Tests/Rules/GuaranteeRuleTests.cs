@@ -109,14 +109,28 @@ public sealed class GuaranteeRuleTests
 
         Holds(result, holds, "plan");
         Holds(result, holds, "d-cap");
-        DoesNotHold(result, doesNotHold);
+        DoesNotHold(result, doesNotHold, "plan");
+        DoesNotHold(result, doesNotHold, "d-cap");
+    }
+
+    [Fact]
+    public void ArmyCap_UsPlanAt600000AndCounterDraftAt800000_ContestedAndConsistent()
+    {
+        var result = Evaluate("army-cap.yaml");
+
+        Holds(result, "army-cap-contested", "us-plan");
+        Holds(result, "army-cap-consistent", "plan");
+        Holds(result, "army-cap-consistent", "d-cap");
+        DoesNotHold(result, "army-cap-consistent", "us-plan");
+        Assert.DoesNotContain(result.NextSteps, s => s.Subject is "plan" or "us-plan" or "d-cap");
     }
 
     [Fact]
     public void ArmyCap_Severities_InfoWhenConsistentWarningWhenContested()
     {
-        Assert.Equal(Severity.Info, Holds(Evaluate("army-cap.yaml"), "army-cap-consistent", "plan").Severity);
-        Assert.Equal(Severity.Warning, Holds(Evaluate("army-cap.yaml", "value: 800000", "value: 600000"), "army-cap-contested", "plan").Severity);
+        var result = Evaluate("army-cap.yaml");
+        Assert.Equal(Severity.Info, Holds(result, "army-cap-consistent", "plan").Severity);
+        Assert.Equal(Severity.Warning, Holds(result, "army-cap-contested", "us-plan").Severity);
     }
 
     [Theory]
