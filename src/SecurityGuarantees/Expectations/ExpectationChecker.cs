@@ -75,14 +75,14 @@ internal static class ExpectationChecker
             foreach (var condition in result.Conditions.Where(c => !expectations.Conditions.Any(e => e.Matches(c.Id, c.Subject, c.Parties))))
             {
                 var described = Describe(condition);
-                failures.Add(new ExpectationFailure(ExpectationFailureKind.UnexpectedCondition, expectations.Location, "only: true",
+                failures.Add(new ExpectationFailure(ExpectationFailureKind.UnexpectedCondition, expectations.OnlyLocation, "only: true",
                     $"expected only the listed conditions (only: true), but another holds\n{Indent}actual: {described}"));
             }
 
             foreach (var step in result.NextSteps.Where(s => !expectations.NextSteps.Any(e => e.Matches(s.Id, s.Actor, s.Subject))))
             {
                 var described = Describe(step);
-                failures.Add(new ExpectationFailure(ExpectationFailureKind.UnexpectedNextStep, expectations.Location, "only: true",
+                failures.Add(new ExpectationFailure(ExpectationFailureKind.UnexpectedNextStep, expectations.OnlyLocation, "only: true",
                     $"expected only the listed next steps (only: true), but another follows\n{Indent}actual: {described}"));
             }
         }

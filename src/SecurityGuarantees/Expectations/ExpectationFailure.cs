@@ -26,7 +26,7 @@ internal enum ExpectationFailureKind
 
 /// <summary>One expectation that did not hold, with where it is written and a message for the author.</summary>
 /// <param name="Kind">What failed.</param>
-/// <param name="Location">The expectation item (or the <c>expect:</c> block, for <c>only: true</c>).</param>
+/// <param name="Location">The expectation item (or the <c>only:</c> key, for <c>only: true</c>).</param>
 /// <param name="Expected">The expectation, as written (<c>ceasefire-pending (subject: jeddah)</c>).</param>
 /// <param name="Message">Expected vs actual, and what did hold with the rules behind it; several lines.</param>
 internal sealed record ExpectationFailure(ExpectationFailureKind Kind, SourceLocation Location, string Expected, string Message)

@@ -73,6 +73,7 @@ internal static class ExpectationParser
             }
         }
 
+        var onlyLocation = reader.Has("only") ? reader.KeyLocation("only") : node.Location;
         var only = reader.Bool("only") ?? false;
         reader.ReportUnknownKeys();
         ReportContradictions(conditions, absentConditions, diagnostics);
@@ -82,7 +83,7 @@ internal static class ExpectationParser
             return null;
         }
 
-        return new ExpectationSet(node.Location, conditions, nextSteps, absentConditions, absentNextSteps, only);
+        return new ExpectationSet(node.Location, conditions, nextSteps, absentConditions, absentNextSteps, only) { OnlyLocation = onlyLocation };
     }
 
     private static List<ConditionExpectation> ReadConditions(YamlNode? node, string key, DiagnosticBag diagnostics)

@@ -20,6 +20,9 @@ internal sealed record ExpectationSet(
     IReadOnlyList<NextStepExpectation> AbsentNextSteps,
     bool Only)
 {
+    /// <summary>Where <c>only:</c> is written (the block itself when it is not); failures of <c>only: true</c> point here.</summary>
+    public SourceLocation OnlyLocation { get; init; } = Location;
+
     /// <summary>No expectation at all (an <c>expect:</c> without content).</summary>
     public bool IsEmpty => Conditions.Count == 0 && NextSteps.Count == 0 && AbsentConditions.Count == 0 && AbsentNextSteps.Count == 0 && !Only;
 }
