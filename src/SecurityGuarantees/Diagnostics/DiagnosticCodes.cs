@@ -51,6 +51,7 @@ internal static class DiagnosticCodes
     public const string MissingFactKey = "SG0402";
     public const string ReservedFactType = "SG0403";
     public const string TimelineError = "SG0404";
+    public const string ExpectationError = "SG0405";
 
     public const string FiringLimit = "SG0501";
     public const string EvaluationFault = "SG0502";
