@@ -11,7 +11,7 @@ namespace SecurityGuarantees.Tests.Rules;
 /// </summary>
 public sealed class NestedGroupTests
 {
-    private const string Skip = "NRules 1.0.4: a correlated exists/not group after another element never matches; the engine must work around it";
+    private const string Skip = "NRules 1.0.4: an exists/not group over all: that refers to no earlier binding never matches after another element; the engine must work around it (see the closing note of session 1)";
 
     private const string Scenario = """
         scenario: s
