@@ -121,7 +121,12 @@ internal static class ScenarioFileLoader
         }
     }
 
-    private static FactTypeDescriptor? ResolveScenarioType(YamlScalar typeKey, FactTypeRegistry types, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Resolves a fact type written as a key under <c>facts:</c> (or a timeline change); derived and built-in types are
+    /// refused with <paramref name="reservedMessage"/> and a hint that says where such facts come from.
+    /// </summary>
+    public static FactTypeDescriptor? ResolveScenarioType(YamlScalar typeKey, FactTypeRegistry types, DiagnosticBag diagnostics,
+        Func<FactTypeDescriptor, string>? reservedMessage = null, string todayHint = "set the date with 'asOf:' instead")
     {
         var type = types.Find(typeKey.Value);
         if (type is null)
@@ -133,8 +138,9 @@ internal static class ScenarioFileLoader
 
         if (type.Role != FactTypeRole.Scenario)
         {
-            diagnostics.Error(DiagnosticCodes.ReservedFactType, typeKey.Location, $"{type.Name} facts cannot be written under 'facts:'",
-                type.Role == FactTypeRole.Today ? "set the date with 'asOf:' instead" : $"{type.Name} facts are derived by rules");
+            var message = reservedMessage?.Invoke(type) ?? $"{type.Name} facts cannot be written under 'facts:'";
+            diagnostics.Error(DiagnosticCodes.ReservedFactType, typeKey.Location, message,
+                type.Role == FactTypeRole.Today ? todayHint : $"{type.Name} facts are derived by rules");
             return null;
         }
 

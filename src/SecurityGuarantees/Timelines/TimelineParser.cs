@@ -216,7 +216,8 @@ internal static class TimelineParser
         var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
         foreach (var entry in mapping.Entries)
         {
-            if (ResolveType(entry.Key, verb, types, diagnostics) is not null)
+            if (ScenarioFileLoader.ResolveScenarioType(entry.Key, types, diagnostics,
+                    type => $"a timeline step cannot {verb} {type.Name} facts", "the step's 'on:' date becomes Today") is not null)
             {
                 entries.Add(entry);
             }
@@ -233,26 +234,6 @@ internal static class TimelineParser
         }
 
         return changes;
-    }
-
-    private static FactTypeDescriptor? ResolveType(YamlScalar typeKey, string verb, FactTypeRegistry types, DiagnosticBag diagnostics)
-    {
-        var type = types.Find(typeKey.Value);
-        if (type is null)
-        {
-            diagnostics.Error(DiagnosticCodes.UnknownFactType, typeKey.Location, $"unknown fact type '{typeKey.Value}'",
-                NameSuggester.Hint(typeKey.Value, types.All.Where(t => t.Role == FactTypeRole.Scenario).Select(t => t.Name).ToList()));
-            return null;
-        }
-
-        if (type.Role != FactTypeRole.Scenario)
-        {
-            diagnostics.Error(DiagnosticCodes.ReservedFactType, typeKey.Location, $"a timeline step cannot {verb} {type.Name} facts",
-                type.Role == FactTypeRole.Today ? "the step's 'on:' date becomes Today" : $"{type.Name} facts are derived by rules");
-            return null;
-        }
-
-        return type;
     }
 
     private static int ErrorCount(DiagnosticBag diagnostics) => diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
