@@ -18,6 +18,18 @@ public static class JsonReportWriter
         Indented = false,
     };
 
+    /// <summary>Runs <paramref name="write"/> on a compact JSON writer and returns the UTF-8 text it wrote.</summary>
+    internal static string Render(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            write(json);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>Writes the result as one JSON object followed by <c>\n</c>.</summary>
     /// <param name="result">The result.</param>
     /// <param name="output">Where to write; the text is UTF-8 when the writer is.</param>
@@ -34,17 +46,14 @@ public static class JsonReportWriter
     public static string ToJson(EvaluationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        return Render(json =>
         {
             json.WriteStartObject();
             json.WriteString("scenario", result.Scenario);
             json.WriteString("asOf", FactValueFormatter.Format(result.AsOf));
             WriteConclusions(json, result);
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     /// <summary>Writes the <c>conditions</c> and <c>nextSteps</c> properties of a result into an open object.</summary>

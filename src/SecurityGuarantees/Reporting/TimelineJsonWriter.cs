@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using SecurityGuarantees.Facts;
 using SecurityGuarantees.Results;
@@ -14,12 +12,6 @@ namespace SecurityGuarantees.Reporting;
 /// </summary>
 public static class TimelineJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Indented = false,
-    };
-
     /// <summary>Writes the result as one JSON object followed by <c>\n</c>.</summary>
     /// <param name="result">The result.</param>
     /// <param name="output">Where to write; the text is UTF-8 when the writer is.</param>
@@ -36,8 +28,7 @@ public static class TimelineJsonWriter
     public static string ToJson(TimelineResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        return JsonReportWriter.Render(json =>
         {
             json.WriteStartObject();
             json.WriteString("scenario", result.Scenario);
@@ -66,9 +57,7 @@ public static class TimelineJsonWriter
             json.WriteEndArray();
             WriteState(json, "final", result.Final);
             json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        });
     }
 
     private static void WriteState(Utf8JsonWriter json, string name, EvaluationResult state)
