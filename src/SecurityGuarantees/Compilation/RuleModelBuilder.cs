@@ -23,7 +23,9 @@ internal sealed partial class RuleModelBuilder
     private readonly HashSet<string> _declarationNames = new(StringComparer.Ordinal);
     private readonly CompiledRule _rule;
     private readonly HashSet<FactTypeDescriptor> _insertedTypes;
+    private readonly List<IRuleDefinition> _helperRules = [];
     private int _hidden;
+    private int _markers;
 
     private RuleModelBuilder(FactTypeRegistry types, DiagnosticBag diagnostics, CompiledRule rule, HashSet<FactTypeDescriptor> insertedTypes)
     {
@@ -34,7 +36,7 @@ internal sealed partial class RuleModelBuilder
     }
 
     /// <summary>Builds a rule; returns <see langword="null"/> (with diagnostics) when it has errors.</summary>
-    public static (IRuleDefinition Definition, RuleFiringAction Action)? Build(RuleSyntax syntax, string file, FactTypeRegistry types,
+    public static (IRuleDefinition Definition, RuleFiringAction Action, IReadOnlyList<IRuleDefinition> HelperRules)? Build(RuleSyntax syntax, string file, FactTypeRegistry types,
         DiagnosticBag diagnostics, HashSet<FactTypeDescriptor> insertedTypes)
     {
         var errorsBefore = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
@@ -69,7 +71,7 @@ internal sealed partial class RuleModelBuilder
             Expression.Call(Expression.Constant(action), typeof(RuleFiringAction).GetMethod(nameof(RuleFiringAction.Execute))!, context), context));
         try
         {
-            return (ruleBuilder.Build(), action);
+            return (ruleBuilder.Build(), action, builder._helperRules);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -94,8 +96,14 @@ internal sealed partial class RuleModelBuilder
                 }
 
                 break;
+            case NotSyntax not when IsUncorrelatedGroup(not.Element):
+                BuildMarkerTest(group.Not().Pattern(typeof(GroupMarker), DeclarationName(null)), not.Element);
+                break;
             case NotSyntax not:
                 BuildSingle(group.Not(), not.Element, scope.Child());
+                break;
+            case ExistsSyntax exists when IsUncorrelatedGroup(exists.Element):
+                BuildMarkerTest(group.Pattern(typeof(GroupMarker), DeclarationName(null)), exists.Element);
                 break;
             case ExistsSyntax exists:
                 BuildSingle(group.Exists(), exists.Element, scope.Child());
@@ -119,6 +127,49 @@ internal sealed partial class RuleModelBuilder
         }
     }
 
+    /// <summary>
+    /// Builds the group under a not:/exists:. Works around a second NRules 1.0.4 defect: when such a group ends with a
+    /// pattern that has no join condition, NRules takes that pattern's alpha memory as the whole right side and drops
+    /// the elements before it. So patterns go first (conjunction order does not change meaning, and patterns never
+    /// depend on not:/exists:), and a group that still ends in a join-free pattern gets an always-true join to the
+    /// pattern before it.
+    /// </summary>
+    private void BuildGroupSource(GroupBuilder group, ElementSyntax element, DeclarationScope scope)
+    {
+        var elements = Flatten(element).ToList();
+        bool IsPatternLike(ElementSyntax e) => e is PatternSyntax || (e is ExistsSyntax exists && IsUncorrelatedGroup(exists.Element));
+        var patternLike = elements.Where(IsPatternLike).ToList();
+        var ordered = patternLike.Concat(elements.Except(patternLike)).ToList();
+        BuiltPattern? previous = null;
+        BuiltPattern? last = null;
+        foreach (var child in ordered)
+        {
+            switch (child)
+            {
+                case PatternSyntax pattern:
+                    previous = last;
+                    last = BuildPattern(pattern, (type, name) => group.Pattern(type, name), scope, positive: false);
+                    break;
+                case ExistsSyntax exists when patternLike.Contains(child):
+                    previous = last;
+                    last = BuildMarkerTest(group.Pattern(typeof(GroupMarker), DeclarationName(null)), exists.Element);
+                    break;
+                default:
+                    BuildInto(group, child, scope, topLevel: false, positive: false);
+                    last = null;
+                    break;
+            }
+        }
+
+        if (last is { Joins: false } && previous is not null)
+        {
+            last.Builder.Condition(Expression.Lambda(Expression.Constant(true), last.Parameter, previous.Parameter));
+        }
+
+        static IEnumerable<ElementSyntax> Flatten(ElementSyntax element) =>
+            element is AllSyntax all ? all.Elements.SelectMany(Flatten) : [element];
+    }
+
     private void BuildSingle(NotBuilder not, ElementSyntax element, DeclarationScope scope)
     {
         if (element is PatternSyntax pattern)
@@ -127,7 +178,7 @@ internal sealed partial class RuleModelBuilder
         }
         else
         {
-            BuildInto(not.Group(GroupType.And), element, scope, topLevel: false, positive: false);
+            BuildGroupSource(not.Group(GroupType.And), element, scope);
         }
     }
 
@@ -139,27 +190,58 @@ internal sealed partial class RuleModelBuilder
         }
         else
         {
-            BuildInto(exists.Group(GroupType.And), element, scope, topLevel: false, positive: false);
+            BuildGroupSource(exists.Group(GroupType.And), element, scope);
         }
     }
 
-    private void BuildPattern(PatternSyntax pattern, Func<Type, string, PatternBuilder> create, DeclarationScope scope, bool positive)
+    /// <summary>
+    /// A group (not a single pattern) under not:/exists: that binds without any earlier binding. Checked by binding it
+    /// on its own into a scratch model; with errors it is treated as correlated, and the real build reports them.
+    /// </summary>
+    private bool IsUncorrelatedGroup(ElementSyntax element)
+    {
+        if (element is PatternSyntax)
+        {
+            return false; // a single pattern's right side is an alpha memory: NRules joins it correctly
+        }
+
+        var scratch = new DiagnosticBag();
+        var probe = new RuleModelBuilder(_types, scratch, new CompiledRule(_rule.Syntax, _rule.File), [.. _insertedTypes]);
+        probe.BuildInto(new GroupBuilder(), element, new DeclarationScope(), topLevel: false, positive: false);
+        return !scratch.HasErrors;
+    }
+
+    /// <summary>Builds the hidden rule of an uncorrelated group and makes <paramref name="pattern"/> test its marker.</summary>
+    private BuiltPattern BuildMarkerTest(PatternBuilder pattern, ElementSyntax element)
+    {
+        var key = $"{_rule.Id}#{++_markers}";
+        pattern.Condition(GroupMarkerRule.Condition(key, pattern.Declaration.Name));
+        var helper = GroupMarkerRule.CreateBuilder(key);
+        var exists = helper.LeftHandSide().Exists();
+        BuildSingle(exists, element, new DeclarationScope());
+        _helperRules.Add(helper.Build());
+        return new BuiltPattern(pattern, Expression.Parameter(typeof(GroupMarker), pattern.Declaration.Name), Joins: false);
+    }
+
+    private BuiltPattern? BuildPattern(PatternSyntax pattern, Func<Type, string, PatternBuilder> create, DeclarationScope scope, bool positive)
     {
         var type = ResolveType(pattern.FactType);
         if (type is null)
         {
-            return;
+            return null;
         }
 
         var alias = pattern.As is null ? null : CheckAlias(pattern.As, scope, type);
         var declarationName = DeclarationName(alias);
         var builder = create(type.ClrType, declarationName);
         var parameter = Expression.Parameter(type.ClrType, declarationName);
+        var joins = false;
         if (pattern.Where is not null)
         {
             foreach (var condition in BindConditions(pattern.Where, new BindingScope(type, parameter, scope.Visible()), parameter))
             {
                 builder.Condition(condition);
+                joins |= condition.Parameters.Count > 1;
             }
         }
 
@@ -173,7 +255,11 @@ internal sealed partial class RuleModelBuilder
         {
             _rule.BecauseDeclarations.Add(new BecauseDeclaration(declarationName, type, IsCollection: false));
         }
+
+        return new BuiltPattern(builder, parameter, joins);
     }
+
+    private sealed record BuiltPattern(PatternBuilder Builder, ParameterExpression Parameter, bool Joins);
 
     private void BuildAny(GroupBuilder group, AnySyntax any, DeclarationScope scope, bool positive)
     {

@@ -31,6 +31,7 @@ internal static class RuleSetCompiler
                 if (RuleModelBuilder.Build(rule, file.File, types, diagnostics, insertedTypes) is { } built)
                 {
                     definitions.Add(built.Definition);
+                    definitions.AddRange(built.HelperRules);
                     rules.Add(built.Action.Rule);
                 }
             }

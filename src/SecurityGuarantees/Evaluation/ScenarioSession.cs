@@ -30,7 +30,7 @@ internal sealed class ScenarioSession
 
     public int TotalFired => _totalFired;
 
-    /// <summary>Author rules in the order they fired (the engine's merge rules left out).</summary>
+    /// <summary>Author rules in the order they fired (the engine's own <c>$</c> rules left out).</summary>
     public IReadOnlyList<string> FiringLog => _firingLog;
 
     public void Insert(IEnumerable<object> facts) => Guard(() => _session.InsertAll(facts));
@@ -68,7 +68,7 @@ internal sealed class ScenarioSession
 
         if (fired >= _maxFirings && !_session.Agenda.IsEmpty)
         {
-            var looping = _recentFirings.Where(r => !r.StartsWith(ConclusionMergeRules.NamePrefix, StringComparison.Ordinal))
+            var looping = _recentFirings.Where(r => !EngineRuleNames.IsEngineRule(r))
                 .Distinct().Order(StringComparer.Ordinal).ToList();
             throw new EvaluationException(DiagnosticCodes.FiringLimit,
                 $"evaluation stopped after {_maxFirings} rule firings; the rules keep firing: {string.Join(", ", looping)}. "
@@ -82,7 +82,7 @@ internal sealed class ScenarioSession
     {
         _totalFired++;
         _recentFirings.Enqueue(e.Rule.Name);
-        if (!e.Rule.Name.StartsWith(ConclusionMergeRules.NamePrefix, StringComparison.Ordinal) && _firingLog.Count < 100_000)
+        if (!EngineRuleNames.IsEngineRule(e.Rule.Name) && _firingLog.Count < 100_000)
         {
             _firingLog.Add(e.Rule.Name);
         }
