@@ -26,7 +26,7 @@ internal sealed class FactKeyIdentityComparer(FactTypeRegistry types) : IEqualit
             return x.Equals(y);
         }
 
-        return type.Role == FactTypeRole.Today || string.Equals(type.GetKey(x), type.GetKey(y), StringComparison.Ordinal);
+        return type.Role == FactTypeRole.Today || type.KeyEquals(x, y);
     }
 
     public int GetHashCode(object obj)
@@ -37,6 +37,6 @@ internal sealed class FactKeyIdentityComparer(FactTypeRegistry types) : IEqualit
             return obj.GetHashCode();
         }
 
-        return type.Role == FactTypeRole.Today ? type.ClrType.GetHashCode() : StringComparer.Ordinal.GetHashCode(type.GetKey(obj));
+        return type.Role == FactTypeRole.Today ? type.ClrType.GetHashCode() : type.KeyHashCode(obj);
     }
 }

@@ -13,7 +13,7 @@ internal sealed class FactFieldDescriptor
         ScalarType = scalarType;
         IsList = isList;
         KeyOrder = keyOrder;
-        Getter = property.GetValue;
+        Getter = CompileGetter(property);
     }
 
     /// <summary>camelCase name used in YAML, expressions and JSON.</summary>
@@ -43,6 +43,15 @@ internal sealed class FactFieldDescriptor
     public Func<object?, object?> Getter { get; }
 
     public override string ToString() => Name;
+
+    /// <summary>A compiled <c>(object fact) =&gt; (object?)((T)fact).Property</c>: keys and templates read fields on hot paths.</summary>
+    private static Func<object?, object?> CompileGetter(PropertyInfo property)
+    {
+        var fact = System.Linq.Expressions.Expression.Parameter(typeof(object), "fact");
+        var body = System.Linq.Expressions.Expression.Convert(
+            System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(fact, property.DeclaringType!), property), typeof(object));
+        return System.Linq.Expressions.Expression.Lambda<Func<object?, object?>>(body, fact).Compile();
+    }
 
     /// <summary>The kind of a non-nullable scalar CLR type, or <see langword="null"/> if unsupported.</summary>
     public static FieldKind KindOf(Type scalarType)

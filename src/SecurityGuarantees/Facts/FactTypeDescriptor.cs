@@ -41,6 +41,45 @@ internal sealed class FactTypeDescriptor
 
     public FactFieldDescriptor? FindField(string name) => _byName.GetValueOrDefault(name);
 
+    /// <summary>
+    /// Whether two facts of this type have the same key, without building key strings (session identity is checked on
+    /// every insert, update and retract). Types keyed by an optional <c>Id</c> compare their formatted keys.
+    /// </summary>
+    public bool KeyEquals(object a, object b)
+    {
+        if (AlternativeIdField is not null)
+        {
+            return string.Equals(GetKey(a), GetKey(b), StringComparison.Ordinal);
+        }
+
+        foreach (var field in KeyFields)
+        {
+            if (!Equals(field.Getter(a), field.Getter(b)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A hash consistent with <see cref="KeyEquals"/>.</summary>
+    public int KeyHashCode(object fact)
+    {
+        if (AlternativeIdField is not null)
+        {
+            return StringComparer.Ordinal.GetHashCode(GetKey(fact));
+        }
+
+        var hash = new HashCode();
+        foreach (var field in KeyFields)
+        {
+            hash.Add(field.Getter(fact));
+        }
+
+        return hash.ToHashCode();
+    }
+
     /// <summary>The key as JSON shows it: key field values joined with <c>/</c>.</summary>
     public string GetKey(object fact)
     {
