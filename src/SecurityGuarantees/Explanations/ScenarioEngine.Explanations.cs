@@ -48,7 +48,7 @@ public sealed partial class ScenarioEngine
         var rule = Rules.FindRule(ruleId)
             ?? throw new ArgumentException($"no loaded rule has the id '{ruleId}'; {Diagnostics.NameSuggester.Hint(ruleId, RuleIds.ToList())}", nameof(ruleId));
         var (session, result) = RunForExplanation(scenario, options, cancellationToken);
-        var analyser = new WhyNotAnalyser(Rules.Types, scenario, session.Query());
+        var analyser = new WhyNotAnalyser(Rules.Types, scenario, session.Query(), Rules.Rules);
         return new WhyNotReport(result.Scenario, result.AsOf, null, [], [analyser.Analyse(rule)]);
     }
 
@@ -67,7 +67,7 @@ public sealed partial class ScenarioEngine
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentException.ThrowIfNullOrEmpty(conditionId);
         var (session, result) = RunForExplanation(scenario, options, cancellationToken);
-        var analyser = new WhyNotAnalyser(Rules.Types, scenario, session.Query());
+        var analyser = new WhyNotAnalyser(Rules.Types, scenario, session.Query(), Rules.Rules);
         var rules = Rules.Rules.Where(r => r.Syntax.Then.OfType<ConditionActionSyntax>().Any(a => a.Id.Text == conditionId)).Select(analyser.Analyse).ToList();
         var holds = result.Conditions.Where(c => c.Id == conditionId)
             .Select(c => Rules.Types.Find(typeof(Condition))!.GetKey(new Condition { Id = c.Id, Subject = c.Subject })).ToList();

@@ -28,8 +28,11 @@ internal sealed partial class WhyNotAnalyser
     private readonly Dictionary<LambdaExpression, Func<object?[], object?>> _compiled = [];
     private CompiledRule _rule = null!;
 
-    public WhyNotAnalyser(FactTypeRegistry types, Scenario scenario, IReadOnlyList<object> workingMemory)
+    private readonly IReadOnlyList<CompiledRule> _allRules;
+
+    public WhyNotAnalyser(FactTypeRegistry types, Scenario scenario, IReadOnlyList<object> workingMemory, IReadOnlyList<CompiledRule> allRules)
     {
+        _allRules = allRules;
         _types = types;
         _scenario = scenario;
         _memory = workingMemory;
@@ -200,7 +203,40 @@ internal sealed partial class WhyNotAnalyser
             return ([], $"there is no {plan.Type.Name} fact in working memory");
         }
 
-        return (Rank(plan.Conjuncts, plan.DeclarationName, candidates, before, ShownCandidates), null);
+        return (Rank(plan.Conjuncts, plan.DeclarationName, candidates, before, ShownCandidates), DerivedHint(plan));
+    }
+
+    /// <summary>For a pattern over <c>Condition</c> with <c>id == "x"</c>: the rules that derive x, and the question to ask next.</summary>
+    private string? DerivedHint(PatternPlan plan)
+    {
+        if (plan.Type.ClrType != typeof(Condition))
+        {
+            return null;
+        }
+
+        var ids = plan.Conjuncts.SelectMany(c => ConstantIds(c.Lambda)).Distinct().ToList();
+        var notes = new List<string>();
+        foreach (var id in ids)
+        {
+            var deriving = _allRules.Where(r => r.Syntax.Then.OfType<ConditionActionSyntax>().Any(a => a.Id.Text == id)).Select(r => r.Id).ToList();
+            notes.Add(deriving.Count == 0
+                ? $"no loaded rule derives condition '{id}'"
+                : $"condition '{id}' does not hold; it is derived by rule {string.Join(", ", deriving)}: ask why-not --condition {id}");
+        }
+
+        return notes.Count == 0 ? null : string.Join("; ", notes);
+    }
+
+    private static IEnumerable<string> ConstantIds(LambdaExpression lambda)
+    {
+        if (lambda.Body is BinaryExpression { NodeType: ExpressionType.Equal } equal)
+        {
+            var (member, constant) = equal.Left is ConstantExpression ? (equal.Right, equal.Left) : (equal.Left, equal.Right);
+            if (member is MemberExpression { Member.Name: nameof(Condition.Id), Expression: ParameterExpression } && constant is ConstantExpression { Value: string id })
+            {
+                yield return id;
+            }
+        }
     }
 
     private List<CandidateFact> Rank(IReadOnlyList<ConjunctPlan> conjuncts, string ownName, IReadOnlyList<object> candidates, List<Partial> before, int take)
