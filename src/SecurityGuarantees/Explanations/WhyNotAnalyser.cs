@@ -477,6 +477,11 @@ internal sealed partial class WhyNotAnalyser
             var target = parameter.Name == ownName ? own : partial.Get(parameter.Name!);
             var prefix = parameter.Name == ownName ? "" : AuthorName(parameter.Name!) + ".";
             string text;
+            if (member is null && _types.Find(parameter.Type) is not null)
+            {
+                continue;
+            }
+
             if (member is null)
             {
                 text = $"{AuthorName(parameter.Name!)} = {FormatValue(target)}";
@@ -585,7 +590,6 @@ internal sealed partial class WhyNotAnalyser
     {
         private readonly List<(ParameterExpression, System.Reflection.MemberInfo?)> _reads = [];
         private readonly HashSet<ParameterExpression> _parameters;
-        private readonly HashSet<ParameterExpression> _viaMember = [];
 
         private FieldReads(IEnumerable<ParameterExpression> parameters) => _parameters = [.. parameters];
 
@@ -605,7 +609,6 @@ internal sealed partial class WhyNotAnalyser
                     _reads.Add((p, node.Member));
                 }
 
-                _viaMember.Add(p);
                 return node;
             }
 
@@ -614,7 +617,7 @@ internal sealed partial class WhyNotAnalyser
 
         protected override Expression VisitParameter(ParameterExpression node)
         {
-            if (_parameters.Contains(node) && !node.Type.IsClass && !_reads.Contains((node, null)))
+            if (_parameters.Contains(node) && !_reads.Contains((node, null)))
             {
                 _reads.Add((node, null));
             }
