@@ -426,13 +426,9 @@ internal sealed partial class WhyNotAnalyser
 
     private IEnumerable<object> FactsOf(FactTypeDescriptor type) => _facts.Where(f => f.GetType() == type.ClrType);
 
+    /// <summary>A conjunct's value; <see langword="null"/> when evaluating it faulted.</summary>
     private bool? Evaluate(LambdaExpression lambda, Partial partial, string? ownName, object? own) =>
-        Invoke(lambda, partial, ownName, own) switch
-        {
-            bool b => b,
-            null when lambda.ReturnType != typeof(bool) => false,
-            _ => null,
-        };
+        Invoke(lambda, partial, ownName, own) is bool b ? b : null;
 
     /// <summary>Invokes a recorded lambda, its parameters taken by name from the partial match (or the candidate); null when it faults.</summary>
     private object? Invoke(LambdaExpression lambda, Partial partial, string? ownName, object? own)
