@@ -1,4 +1,5 @@
 using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Explanations;
 using SecurityGuarantees.Syntax;
 
 namespace SecurityGuarantees.Compilation;
@@ -18,4 +19,7 @@ internal sealed class CompiledRule(RuleSyntax syntax, string file)
 
     /// <summary>Declarations whose matched facts go into <c>because</c>, in <c>when</c> order.</summary>
     public List<BecauseDeclaration> BecauseDeclarations { get; } = [];
+
+    /// <summary>Per <c>when</c> element (nested ones too, by reference), its compiled form, for why-not.</summary>
+    public Dictionary<ElementSyntax, ElementPlan> ElementPlans { get; } = new(ReferenceEqualityComparer.Instance);
 }

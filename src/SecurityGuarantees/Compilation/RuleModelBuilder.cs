@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using NRules.RuleModel;
 using NRules.RuleModel.Builders;
 using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Explanations;
 using SecurityGuarantees.Expressions;
 using SecurityGuarantees.Facts;
 using SecurityGuarantees.Loading;
@@ -236,14 +237,17 @@ internal sealed partial class RuleModelBuilder
         var builder = create(type.ClrType, declarationName);
         var parameter = Expression.Parameter(type.ClrType, declarationName);
         var joins = false;
+        var plans = new List<ConjunctPlan>();
         if (pattern.Where is not null)
         {
-            foreach (var condition in BindConditions(pattern.Where, new BindingScope(type, parameter, scope.Visible()), parameter))
+            foreach (var condition in BindConditions(pattern.Where, new BindingScope(type, parameter, scope.Visible()), parameter, plans))
             {
                 builder.Condition(condition);
                 joins |= condition.Parameters.Count > 1;
             }
         }
+
+        _rule.ElementPlans[pattern] = new PatternPlan(type, declarationName, plans);
 
         if (alias is not null)
         {
@@ -327,8 +331,10 @@ internal sealed partial class RuleModelBuilder
         aggregate.Flatten(Expression.Lambda(listParameter, listParameter));
         var source = aggregate.Pattern(enumerableType, sourceName);
         var body = bound.Body.Type == enumerableType ? bound.Body : Expression.Convert(bound.Body, enumerableType);
-        source.Binding().BindingExpression(Expression.Lambda(Expression.Coalesce(body, Expression.Constant(Array.CreateInstance(elementType, 0), enumerableType)),
-            bound.Parameters));
+        var listLambda = Expression.Lambda(Expression.Coalesce(body, Expression.Constant(Array.CreateInstance(elementType, 0), enumerableType)),
+            bound.Parameters);
+        source.Binding().BindingExpression(listLambda);
+        _rule.ElementPlans[each] = new EachPlan(listLambda, declarationName);
         scope.Add(new ScopeBinding(alias, Expression.Parameter(elementType, declarationName), null, elementType));
     }
 
@@ -348,9 +354,11 @@ internal sealed partial class RuleModelBuilder
         var sourceName = DeclarationName(null);
         var source = aggregate.Pattern(type.ClrType, sourceName);
         var sourceParameter = Expression.Parameter(type.ClrType, sourceName);
+        var plans = new List<ConjunctPlan>();
+        FactFieldDescriptor? distinctField = null;
         if (count.Where is not null)
         {
-            foreach (var condition in BindConditions(count.Where, new BindingScope(type, sourceParameter, scope.Visible()), sourceParameter))
+            foreach (var condition in BindConditions(count.Where, new BindingScope(type, sourceParameter, scope.Visible()), sourceParameter, plans))
             {
                 source.Condition(condition);
             }
@@ -368,6 +376,7 @@ internal sealed partial class RuleModelBuilder
                 return;
             }
 
+            distinctField = field;
             var item = Expression.Parameter(type.ClrType, "x");
             var selector = Expression.Lambda(typeof(Func<,>).MakeGenericType(type.ClrType, typeof(object)),
                 Expression.Convert(Expression.Property(item, field.Property), typeof(object)), item);
@@ -384,6 +393,7 @@ internal sealed partial class RuleModelBuilder
         }
 
         _rule.BecauseDeclarations.Add(new BecauseDeclaration(collectionName, type, IsCollection: true));
+        _rule.ElementPlans[count] = new CountPlan(type, sourceName, plans, distinctField, count.AtLeast, collectionName, null, []);
         if (count.As is null && count.Having is null)
         {
             return;
@@ -400,21 +410,27 @@ internal sealed partial class RuleModelBuilder
         numberPattern.Binding().BindingExpression(Expression.Lambda(counted, collection));
         var number = Expression.Parameter(typeof(decimal?), numberName);
         var binding = new ScopeBinding(alias, number, null, typeof(decimal?));
+        var havingPlans = new List<ConjunctPlan>();
         if (count.Having is not null)
         {
             var havingScope = scope.Child();
             havingScope.Add(binding);
-            foreach (var condition in BindConditions(count.Having, new BindingScope(null, null, havingScope.Visible()), number))
+            foreach (var condition in BindConditions(count.Having, new BindingScope(null, null, havingScope.Visible()), number, havingPlans))
             {
                 numberPattern.Condition(condition);
             }
         }
 
+        _rule.ElementPlans[count] = new CountPlan(type, sourceName, plans, distinctField, count.AtLeast, collectionName, numberName, havingPlans);
+
         scope.Add(binding);
     }
 
-    /// <summary>Binds each top-level conjunct of a condition separately; each must involve the pattern's own parameter.</summary>
-    private List<LambdaExpression> BindConditions(TextSyntax text, BindingScope bindingScope, ParameterExpression own)
+    /// <summary>
+    /// Binds each top-level conjunct of a condition separately; each must involve the pattern's own parameter. Each
+    /// bound conjunct is also added to <paramref name="plans"/> with its text, for why-not.
+    /// </summary>
+    private List<LambdaExpression> BindConditions(TextSyntax text, BindingScope bindingScope, ParameterExpression own, List<ConjunctPlan> plans)
     {
         var result = new List<LambdaExpression>();
         var node = ExpressionParser.Parse(text.Text, text.Location, _diagnostics);
@@ -433,7 +449,9 @@ internal sealed partial class RuleModelBuilder
             }
 
             var parameters = bound.Parameters.Contains(own) ? bound.Parameters : [own, .. bound.Parameters];
-            result.Add(Expression.Lambda(bound.Body, parameters));
+            var lambda = Expression.Lambda(bound.Body, parameters);
+            result.Add(lambda);
+            plans.Add(new ConjunctPlan(lambda, text.Text.Substring(conjunct.Start, conjunct.Length), new SourceTextMap(text.Text, text.Location).Locate(conjunct.Start)));
         }
 
         return result;

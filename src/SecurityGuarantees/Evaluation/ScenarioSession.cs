@@ -76,6 +76,9 @@ internal sealed class ScenarioSession
         }
     }
 
+    /// <summary>Every fact in working memory (the engine's own bookkeeping facts included), for explanations and why-not.</summary>
+    public IReadOnlyList<object> Query() => [.. _session.Query<object>()];
+
     public EvaluationResult Snapshot(string scenario, DateOnly asOf) => ResultCollector.Collect(_session, _rules.Types, scenario, asOf, _totalFired);
 
     private void OnRuleFired(object? sender, AgendaEventArgs e)

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Evaluation;
+using SecurityGuarantees.Explanations;
+using SecurityGuarantees.Scenarios;
+
+namespace SecurityGuarantees.Cli.Commands;
+
+/// <summary><c>explain &lt;scenario.yaml&gt;</c>: the justification tree of a conclusion (or of every conclusion).</summary>
+internal static class ExplainCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "The scenario file." };
+        var rules = CommonOptions.Rules();
+        var condition = new Option<string>("--condition") { Description = "Explain the condition with this id." };
+        var nextStep = new Option<string>("--next-step") { Description = "Explain the next step with this id." };
+        var subject = new Option<string>("--subject") { Description = "Only the conclusion about this subject." };
+        var actor = new Option<string>("--actor") { Description = "Only the next step for this actor." };
+        var format = CommonOptions.Format("text", "text", "markdown", "mermaid");
+        var asOf = CommonOptions.AsOf();
+        var maxFirings = CommonOptions.MaxFirings();
+        var command = new Command("explain", "Explain why conclusions hold: the rules, the facts they matched (with file:line) and, recursively, why matched conditions hold.")
+        {
+            scenario, rules, condition, nextStep, subject, actor, format, asOf, maxFirings,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(condition) is not null && result.GetValue(nextStep) is not null)
+            {
+                result.AddError("give --condition or --next-step, not both");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(context, parse.GetValue(scenario)!, parse.GetValue(rules),
+            new ExplanationQuery { Condition = parse.GetValue(condition), NextStep = parse.GetValue(nextStep), Subject = parse.GetValue(subject), Actor = parse.GetValue(actor) },
+            parse.GetValue(format)!, new EvaluationOptions { AsOf = parse.GetValue(asOf), MaxFirings = parse.GetValue(maxFirings) }, cancellationToken)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string path, string[]? rules, ExplanationQuery query, string format, EvaluationOptions options,
+        CancellationToken cancellationToken)
+    {
+        var engine = EngineFactory.TryBuild(rules, context);
+        if (engine is null)
+        {
+            return ExitCodes.LoadError;
+        }
+
+        Scenario scenario;
+        try
+        {
+            scenario = engine.LoadScenario(path);
+        }
+        catch (RuleLoadException e)
+        {
+            EngineFactory.PrintDiagnostics(e.Diagnostics, context);
+            return ExitCodes.LoadError;
+        }
+
+        try
+        {
+            var explanation = engine.Explain(scenario, query, options, cancellationToken);
+            if (explanation.Conclusions.Count == 0 && (query.Condition ?? query.NextStep) is not null)
+            {
+                ReportNothingHolds(context, engine, scenario, path, query, options, cancellationToken);
+                return ExitCodes.Failed;
+            }
+
+            switch (format)
+            {
+                case "markdown":
+                    ExplanationMarkdownWriter.Write(explanation, context.Out);
+                    break;
+                case "mermaid":
+                    ExplanationMermaidWriter.Write(explanation, context.Out);
+                    break;
+                default:
+                    ExplanationTextWriter.Write(explanation, context.Out);
+                    break;
+            }
+
+            return ExitCodes.Ok;
+        }
+        catch (EvaluationException e)
+        {
+            context.WriteError($"{scenario.SourcePath}: error {e.Code}: {e.Message}");
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static void ReportNothingHolds(CliContext context, ScenarioEngine engine, Scenario scenario, string path, ExplanationQuery query,
+        EvaluationOptions options, CancellationToken cancellationToken)
+    {
+        var result = engine.Evaluate(scenario, options, cancellationToken);
+        var isCondition = query.Condition is not null;
+        var id = (query.Condition ?? query.NextStep)!;
+        var what = isCondition ? "condition" : "next step";
+        var narrowed = (query.Subject is null ? "" : $" about '{query.Subject}'") + (query.Actor is null ? "" : $" for '{query.Actor}'");
+        var holding = isCondition
+            ? result.Conditions.Select(c => c.Subject is null ? c.Id : $"{c.Id} ({c.Subject})").ToList()
+            : result.NextSteps.Select(n => $"{n.Id} -> {n.Actor ?? "(anyone)"}{(n.Subject is null ? "" : $" ({n.Subject})")}").ToList();
+        var ids = isCondition ? result.Conditions.Select(c => c.Id).Distinct().ToList() : result.NextSteps.Select(n => n.Id).Distinct().ToList();
+        context.WriteError($"error: {what} '{id}'{narrowed} does not hold in scenario {scenario.Id}");
+        if (ids.Contains(id))
+        {
+            context.WriteError($"'{id}' holds for other subjects or actors: {string.Join(", ", holding.Where(h => h.StartsWith(id + " ", StringComparison.Ordinal)))}");
+        }
+        else if (WhyNotCommand.Closest(id, ids) is { } closest)
+        {
+            context.WriteError($"did you mean '{closest}'?");
+        }
+
+        context.WriteError(holding.Count == 0
+            ? $"no {what}s hold"
+            : $"{what}s that hold: {string.Join(", ", holding)}");
+        if (isCondition && engine.DerivedConditionIds.Contains(id))
+        {
+            context.WriteError($"to see why it does not hold, run: security-guarantees why-not {path} --condition {id}");
+        }
+        else if (isCondition)
+        {
+            context.WriteError($"no loaded rule derives '{id}'" + (WhyNotCommand.Closest(id, engine.DerivedConditionIds) is { } derived ? $"; did you mean '{derived}'?" : ""));
+        }
+    }
+}
