@@ -105,7 +105,7 @@ internal static class ExplainCommand
         {
             context.WriteError($"'{id}' holds for other subjects or actors: {string.Join(", ", holding.Where(h => h.StartsWith(id + " ", StringComparison.Ordinal)))}");
         }
-        else if (WhyNotCommand.Closest(id, ids) is { } closest)
+        else if (NameSuggester.Closest(id, ids) is { } closest)
         {
             context.WriteError($"did you mean '{closest}'?");
         }
@@ -119,7 +119,7 @@ internal static class ExplainCommand
         }
         else if (isCondition)
         {
-            context.WriteError($"no loaded rule derives '{id}'" + (WhyNotCommand.Closest(id, engine.DerivedConditionIds) is { } derived ? $"; did you mean '{derived}'?" : ""));
+            context.WriteError($"no loaded rule derives '{id}'" + (NameSuggester.Closest(id, engine.DerivedConditionIds) is { } derived ? $"; did you mean '{derived}'?" : ""));
         }
     }
 }

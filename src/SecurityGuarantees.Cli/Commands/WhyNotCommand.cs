@@ -46,13 +46,13 @@ internal static class WhyNotCommand
 
         if (ruleId is not null && !engine.RuleIds.Contains(ruleId))
         {
-            context.WriteError($"error: no loaded rule has the id '{ruleId}'; {Hint(ruleId, engine.RuleIds)}");
+            context.WriteError($"error: no loaded rule has the id '{ruleId}'; {NameSuggester.Hint(ruleId, engine.RuleIds)}");
             return ExitCodes.Failed;
         }
 
         if (conditionId is not null && !engine.DerivedConditionIds.Contains(conditionId))
         {
-            context.WriteError($"error: no loaded rule derives the condition '{conditionId}'; {Hint(conditionId, engine.DerivedConditionIds)}");
+            context.WriteError($"error: no loaded rule derives the condition '{conditionId}'; {NameSuggester.Hint(conditionId, engine.DerivedConditionIds)}");
             return ExitCodes.Failed;
         }
 
@@ -88,49 +88,5 @@ internal static class WhyNotCommand
             context.WriteError($"{scenario.SourcePath}: error {e.Code}: {e.Message}");
             return ExitCodes.Failed;
         }
-    }
-
-    /// <summary>"did you mean 'x'?" for the closest name, else the list of names.</summary>
-    internal static string Hint(string input, IReadOnlyList<string> names)
-    {
-        var closest = Closest(input, names);
-        if (closest is not null)
-        {
-            return $"did you mean '{closest}'?";
-        }
-
-        var sorted = names.Order(StringComparer.Ordinal).ToList();
-        return sorted.Count > 12 ? $"known: {string.Join(", ", sorted.Take(12))}, ..." : $"known: {string.Join(", ", sorted)}";
-    }
-
-    /// <summary>The name within a small edit distance of <paramref name="input"/> (a third of its length, at least 2), or null.</summary>
-    internal static string? Closest(string input, IEnumerable<string> names) =>
-        names.Select(n => (Name: n, Distance: Distance(input, n)))
-            .Where(x => x.Distance <= Math.Max(2, input.Length / 3))
-            .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal)
-            .Select(x => x.Name).FirstOrDefault();
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }
