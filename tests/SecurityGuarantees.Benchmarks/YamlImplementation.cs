@@ -72,9 +72,16 @@ internal sealed class YamlImplementation
 
     public ScenarioEngine Engine { get; }
 
-    public static YamlImplementation CreateFiveRules() => new(new ScenarioEngineBuilder().AddRuleText("bench.yaml", FiveRules).Build());
+    /// <summary>
+    /// The default firing limit (10,000) stops a 10,000-proposal evaluation, which legitimately fires ~2 rules per
+    /// conclusion (the author rule and the merge rule); the benchmarks raise it.
+    /// </summary>
+    public const int MaxFirings = 10_000_000;
 
-    public static YamlImplementation CreateShipped() => new(new ScenarioEngineBuilder().AddBuiltInRules().Build());
+    public static YamlImplementation CreateFiveRules() =>
+        new(new ScenarioEngineBuilder().AddRuleText("bench.yaml", FiveRules).WithMaxFirings(MaxFirings).Build());
+
+    public static YamlImplementation CreateShipped() => new(new ScenarioEngineBuilder().AddBuiltInRules().WithMaxFirings(MaxFirings).Build());
 
     public static Scenario ToScenario(BenchData data) => Scenario.Create($"generated-{data.ProposalCount}", data.AllFacts, BenchData.AsOf);
 
