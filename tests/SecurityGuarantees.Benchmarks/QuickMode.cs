@@ -17,7 +17,7 @@ internal static class QuickMode
     /// </summary>
     public static readonly IReadOnlySet<string> Guarded = new HashSet<string>(StringComparer.Ordinal)
     {
-        "2b", "2c", "3a", "3b", "4", "5", "6a", "6b", "7",
+        "3b", "4", "6a", "6b", "7",
     };
 
     private static readonly List<Target> Targets = [];
