@@ -1,0 +1,44 @@
+using BenchmarkDotNet.Running;
+using SecurityGuarantees.Benchmarks;
+
+if (args.Contains("--hello"))
+{
+    return 0; // the hello-world baseline of the cold-start fallback
+}
+
+if (args.Contains("--loop"))
+{
+    // For a profiler (e.g. perf with DOTNET_PerfMapEnabled=1): --loop <proposals> <seconds> [shipped|fluent]
+    var rest = args.SkipWhile(a => a != "--loop").Skip(1).ToArray();
+    var data = BenchData.Generate(int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture));
+    var scenario = YamlImplementation.ToScenario(data);
+    var until = DateTime.UtcNow.AddSeconds(double.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture));
+    var kind = rest.ElementAtOrDefault(2) ?? "five";
+    var ours = kind == "shipped" ? YamlImplementation.CreateShipped() : YamlImplementation.CreateFiveRules();
+    var fluent = FluentImplementation.Create();
+    var runs = 0;
+    while (DateTime.UtcNow < until)
+    {
+        if (kind == "fluent")
+        {
+            fluent.Evaluate(data);
+        }
+        else
+        {
+            ours.Evaluate(scenario);
+        }
+
+        runs++;
+    }
+
+    Console.WriteLine($"{runs} evaluations");
+    return 0;
+}
+
+if (args.Contains("--quick"))
+{
+    return QuickMode.Run(args);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(QuickMode).Assembly).Run(args);
+return 0;
