@@ -38,23 +38,36 @@ internal sealed class ConclusionMerger(FactTypeDescriptor type)
 
     public static object Merge(IReadOnlyList<SupportFact> supports)
     {
-        var winner = supports
-            .OrderByDescending(s => s.Rule.Priority)
-            .ThenBy(s => s.Rule.Id, StringComparer.Ordinal)
-            .First();
-        if (supports.Count == 1)
+        // One pass: this runs after every firing that touches the group, so no sorting or LINQ per call.
+        var winner = supports[0];
+        for (var i = 1; i < supports.Count; i++)
+        {
+            var candidate = supports[i];
+            if (candidate.Rule.Priority > winner.Rule.Priority
+                || (candidate.Rule.Priority == winner.Rule.Priority && string.CompareOrdinal(candidate.Rule.Id, winner.Rule.Id) < 0))
+            {
+                winner = candidate;
+            }
+        }
+
+        if (supports.Count == 1 || winner.Conclusion is not Condition condition)
         {
             return winner.Conclusion;
         }
 
-        return winner.Conclusion switch
+        var severity = condition.Severity;
+        var parties = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var support in supports)
         {
-            Condition condition => condition with
+            var other = (Condition)support.Conclusion;
+            if (other.Severity > severity)
             {
-                Severity = supports.Select(s => ((Condition)s.Conclusion).Severity).Max(),
-                Parties = [.. supports.SelectMany(s => ((Condition)s.Conclusion).Parties).Distinct().Order(StringComparer.Ordinal)],
-            },
-            _ => winner.Conclusion,
-        };
+                severity = other.Severity;
+            }
+
+            parties.UnionWith(other.Parties);
+        }
+
+        return condition with { Severity = severity, Parties = [.. parties] };
     }
 }
