@@ -148,7 +148,7 @@ public sealed class ScenarioTestRunnerTests
     public void Run_Coverage_ListsRulesNeverFiredAndConditionsNeverExpected()
     {
         var engine = new ScenarioEngineBuilder()
-            .AddRules(TestingFixtures.Rules)
+            .AddRules(TestingFixtures.RuleFile)
             .AddRuleText("extra.yaml", """
                 version: 1
                 ruleset: extra

@@ -10,7 +10,7 @@ internal static class TestingFixtures
     public static string Folder { get; } = TestPaths.Repo(System.IO.Path.Combine("tests", "SecurityGuarantees.Tests", "Testing", "Fixtures"));
 
     /// <summary>The one-rule fixture rule set (ceasefire-pending with respond-to-ceasefire).</summary>
-    public static string Rules { get; } = TestPaths.Fixture("rules/ceasefire-pending.yaml");
+    public static string RuleFile { get; } = TestPaths.Fixture("rules/ceasefire-pending.yaml");
 
     public static ScenarioEngine Engine { get; } = TestEngines.FromFixtures("rules/ceasefire-pending.yaml");
 
