@@ -14,6 +14,7 @@ internal static class CliApplication
         root.Subcommands.Add(TimelineCommand.Create(context));
         root.Subcommands.Add(ExplainCommand.Create(context));
         root.Subcommands.Add(WhyNotCommand.Create(context));
+        root.Subcommands.Add(TestCommand.Create(context));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {

@@ -3,7 +3,7 @@ using SecurityGuarantees.Diagnostics;
 namespace SecurityGuarantees.Expectations;
 
 /// <summary>What kind of expectation failed.</summary>
-internal enum ExpectationFailureKind
+public enum ExpectationFailureKind
 {
     /// <summary>An expected condition does not hold.</summary>
     ConditionMissing,
@@ -29,7 +29,7 @@ internal enum ExpectationFailureKind
 /// <param name="Location">The expectation item (or the <c>only:</c> key, for <c>only: true</c>).</param>
 /// <param name="Expected">The expectation, as written (<c>ceasefire-pending (subject: jeddah)</c>).</param>
 /// <param name="Message">Expected vs actual, and what did hold with the rules behind it; several lines.</param>
-internal sealed record ExpectationFailure(ExpectationFailureKind Kind, SourceLocation Location, string Expected, string Message)
+public sealed record ExpectationFailure(ExpectationFailureKind Kind, SourceLocation Location, string Expected, string Message)
 {
     /// <summary>Compiler-style: <c>file:line:column: message</c>.</summary>
     public override string ToString() => $"{Location}: {Message}";

@@ -1,4 +1,6 @@
 using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Results;
+using SecurityGuarantees.Scenarios;
 
 namespace SecurityGuarantees.Expectations;
 
@@ -12,7 +14,7 @@ namespace SecurityGuarantees.Expectations;
 /// <param name="AbsentConditions">Conditions that must not hold.</param>
 /// <param name="AbsentNextSteps">Next steps that must not follow.</param>
 /// <param name="Only">When true, every condition and next step that holds must match an expected item.</param>
-internal sealed record ExpectationSet(
+public sealed record ExpectationSet(
     SourceLocation Location,
     IReadOnlyList<ConditionExpectation> Conditions,
     IReadOnlyList<NextStepExpectation> NextSteps,
@@ -25,6 +27,31 @@ internal sealed record ExpectationSet(
 
     /// <summary>No expectation at all (an <c>expect:</c> without content).</summary>
     public bool IsEmpty => Conditions.Count == 0 && NextSteps.Count == 0 && AbsentConditions.Count == 0 && AbsentNextSteps.Count == 0 && !Only;
+
+    /// <summary>Reads the <c>expect:</c> block of a loaded scenario.</summary>
+    /// <param name="scenario">A scenario loaded from a file or text (one built in code has no <c>expect:</c>).</param>
+    /// <returns>The expectations, or <see langword="null"/> when the scenario has no <c>expect:</c> block.</returns>
+    /// <exception cref="RuleLoadException">The block has errors; all of them are listed.</exception>
+    public static ExpectationSet? FromScenario(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var diagnostics = new DiagnosticBag();
+        var expectations = ExpectationParser.FromScenario(scenario, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            throw new RuleLoadException(diagnostics.Sorted());
+        }
+
+        return expectations;
+    }
+
+    /// <summary>
+    /// Checks a result against these expectations. Each failure says what was expected, what actually held and why
+    /// (the rules behind it).
+    /// </summary>
+    /// <param name="result">The evaluation result (of the scenario, or the state after a timeline step).</param>
+    /// <returns>The expectations that do not hold, in the order they are written; empty when all hold.</returns>
+    public IReadOnlyList<ExpectationFailure> Check(EvaluationResult result) => ExpectationChecker.Check(result, this);
 }
 
 /// <summary>An expected (or excluded) condition; a field left out (null) matches any value.</summary>
@@ -32,7 +59,7 @@ internal sealed record ExpectationSet(
 /// <param name="Subject">The subject, or null for any.</param>
 /// <param name="Parties">The parties (compared as a set), or null for any.</param>
 /// <param name="Location">Where the item is written.</param>
-internal sealed record ConditionExpectation(string Id, string? Subject, IReadOnlyList<string>? Parties, SourceLocation Location)
+public sealed record ConditionExpectation(string Id, string? Subject, IReadOnlyList<string>? Parties, SourceLocation Location)
 {
     /// <summary>Whether a holding condition matches every field given.</summary>
     public bool Matches(string id, string? subject, IReadOnlyList<string> parties) =>
@@ -41,7 +68,7 @@ internal sealed record ConditionExpectation(string Id, string? Subject, IReadOnl
         && (Parties is null || SameSet(Parties, parties));
 
     /// <summary>Whether everything this item matches is also matched by <paramref name="other"/>.</summary>
-    public bool IsCoveredBy(ConditionExpectation other) =>
+    internal bool IsCoveredBy(ConditionExpectation other) =>
         string.Equals(Id, other.Id, StringComparison.Ordinal)
         && (other.Subject is null || string.Equals(Subject, other.Subject, StringComparison.Ordinal))
         && (other.Parties is null || (Parties is not null && SameSet(Parties, other.Parties)));
@@ -72,7 +99,7 @@ internal sealed record ConditionExpectation(string Id, string? Subject, IReadOnl
 /// <param name="Actor">The actor, or null for any.</param>
 /// <param name="Subject">The subject, or null for any.</param>
 /// <param name="Location">Where the item is written.</param>
-internal sealed record NextStepExpectation(string Id, string? Actor, string? Subject, SourceLocation Location)
+public sealed record NextStepExpectation(string Id, string? Actor, string? Subject, SourceLocation Location)
 {
     /// <summary>Whether a next step that follows matches every field given.</summary>
     public bool Matches(string id, string? actor, string? subject) =>
@@ -81,7 +108,7 @@ internal sealed record NextStepExpectation(string Id, string? Actor, string? Sub
         && (Subject is null || string.Equals(Subject, subject, StringComparison.Ordinal));
 
     /// <summary>Whether everything this item matches is also matched by <paramref name="other"/>.</summary>
-    public bool IsCoveredBy(NextStepExpectation other) =>
+    internal bool IsCoveredBy(NextStepExpectation other) =>
         string.Equals(Id, other.Id, StringComparison.Ordinal)
         && (other.Actor is null || string.Equals(Actor, other.Actor, StringComparison.Ordinal))
         && (other.Subject is null || string.Equals(Subject, other.Subject, StringComparison.Ordinal));

@@ -1,31 +1,20 @@
-using SecurityGuarantees.Diagnostics;
-using SecurityGuarantees.Expectations;
 using SecurityGuarantees.Reporting;
+using SecurityGuarantees.Testing;
 using SecurityGuarantees.Tests.Support;
 
 namespace SecurityGuarantees.Tests.Examples;
 
-/// <summary>Every scenario of <c>examples/scenarios/</c>, evaluated with the built-in rules against its own <c>expect:</c> block.</summary>
+/// <summary>
+/// Every scenario of <c>examples/scenarios/</c> and every timeline of <c>examples/timelines/</c>, evaluated with the
+/// built-in rules against its own <c>expect:</c> blocks, through the public test-support surface
+/// (<see cref="ScenarioFilesAttribute"/>, <see cref="ScenarioAssertions"/>): one test case per scenario and per
+/// timeline step with <c>expect:</c>, named after it.
+/// </summary>
 public sealed class ExampleScenarioTests
 {
     private static readonly ScenarioEngine Engine = new ScenarioEngineBuilder().Build();
 
     private static readonly string Folder = TestPaths.Repo("examples/scenarios");
-
-    /// <summary>The file names, so that each scenario is its own test case named after its file.</summary>
-    public static TheoryData<string> Files
-    {
-        get
-        {
-            var data = new TheoryData<string>();
-            foreach (var file in Directory.EnumerateFiles(Folder, "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal))
-            {
-                data.Add(file!);
-            }
-
-            return data;
-        }
-    }
 
     [Fact]
     public void Folder_HoldsAtLeastEightScenarios()
@@ -34,26 +23,38 @@ public sealed class ExampleScenarioTests
     }
 
     [Theory]
-    [MemberData(nameof(Files))]
-    public void Evaluate_ExampleScenario_MeetsItsExpectations(string file)
+    [ScenarioFiles("examples/scenarios")]
+    public void ExampleScenario_MeetsItsExpectations(ScenarioFileCase scenario)
     {
-        var scenario = Engine.LoadScenario(Path.Combine(Folder, file));
-        var diagnostics = new DiagnosticBag();
-        var expectations = ExpectationParser.FromScenario(scenario, diagnostics);
-        Assert.True(diagnostics.Count == 0, string.Join("\n", diagnostics.Items));
-        Assert.NotNull(expectations);
-        Assert.False(expectations.IsEmpty, $"{file}: the expect: block states nothing");
+        var result = scenario.Run(Engine).ShouldPass();
 
-        var failures = ExpectationChecker.Check(Engine.Evaluate(scenario), expectations);
-
-        Assert.True(failures.Count == 0, $"{failures.Count} expectation(s) of {file} failed:\n{ExpectationChecker.Format(failures)}");
+        Assert.Equal(ScenarioTestOutcome.Passed, result.Outcome); // every example states what must hold
     }
 
     [Theory]
-    [MemberData(nameof(Files))]
-    public void Evaluate_ExampleScenarioTwice_GivesIdenticalJson(string file)
+    [ScenarioFiles("examples/timelines")]
+    public void ExampleTimeline_MeetsItsExpectations_AtEveryStep(ScenarioFileCase step)
     {
-        var path = Path.Combine(Folder, file);
+        var result = step.Run(Engine).ShouldPass();
+
+        Assert.Equal(ScenarioTestOutcome.Passed, result.Outcome);
+    }
+
+    [Fact]
+    public void ExampleTimelines_HaveTestCasesForTheirSteps()
+    {
+        var cases = ScenarioTestRunner.DiscoverTestCases([TestPaths.Repo("examples/timelines")]);
+
+        Assert.Contains(cases, c => c.Name == "ceasefire-track-2025");
+        Assert.Contains(cases, c => c.Name == "ceasefire-track-2025 @ 2025-03-13");
+        Assert.True(cases.Count(c => c.Step is not null) >= 10, string.Join(", ", cases));
+    }
+
+    [Theory]
+    [ScenarioFiles("examples/scenarios")]
+    public void Evaluate_ExampleScenarioTwice_GivesIdenticalJson(ScenarioFileCase scenario)
+    {
+        var path = scenario.TestCase.File;
         var first = JsonReportWriter.ToJson(Engine.Evaluate(Engine.LoadScenario(path)));
         var second = JsonReportWriter.ToJson(Engine.Evaluate(Engine.LoadScenario(path)));
         var other = new ScenarioEngineBuilder().Build();
