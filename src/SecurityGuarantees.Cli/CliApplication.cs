@@ -12,6 +12,7 @@ internal static class CliApplication
         var context = new CliContext(stdout, stderr);
         root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(TimelineCommand.Create(context));
+        root.Subcommands.Add(LintCommand.Create(context));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
