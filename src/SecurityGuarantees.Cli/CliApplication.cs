@@ -13,6 +13,8 @@ internal static class CliApplication
         root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(TimelineCommand.Create(context));
         root.Subcommands.Add(LintCommand.Create(context));
+        root.Subcommands.Add(SchemaCommand.Create(context));
+        root.Subcommands.Add(GraphCommand.Create(context));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
