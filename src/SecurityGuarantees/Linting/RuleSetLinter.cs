@@ -259,7 +259,19 @@ internal static partial class RuleSetLinter
                 }
             }
 
-            var message = path.Count == 2 ? $"rule '{analyses[first].Id}' reads what it derives: {text}" : $"derivation cycle: {text}";
+            string message;
+            if (path.Count == 2)
+            {
+                var self = analyses[first];
+                var output = self.Outputs.First(o => self.Inputs.Any(o.Feeds));
+                var negated = self.Inputs.Where(output.Feeds).All(i => i.Negated) ? " under 'not:'" : "";
+                message = $"rule '{self.Id}' reads what it derives: {output.Describe()}{negated}";
+            }
+            else
+            {
+                message = $"derivation cycle: {text}";
+            }
+
             bag.Warning(DiagnosticCodes.DerivationCycle, analyses[first].Rule.Location, message,
                 "rules in a cycle can keep each other firing; make sure the chain ends, or break it");
         }
