@@ -15,6 +15,9 @@ internal static class CliApplication
         root.Subcommands.Add(ExplainCommand.Create(context));
         root.Subcommands.Add(WhyNotCommand.Create(context));
         root.Subcommands.Add(TestCommand.Create(context));
+        root.Subcommands.Add(LintCommand.Create(context));
+        root.Subcommands.Add(SchemaCommand.Create(context));
+        root.Subcommands.Add(GraphCommand.Create(context));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {

@@ -3,7 +3,7 @@ namespace SecurityGuarantees.Diagnostics;
 /// <summary>
 /// The stable diagnostic codes. Codes never change meaning once shipped; <c>docs/diagnostics.md</c> lists them.
 /// SG00xx files, SG01xx YAML structure, SG02xx expressions, SG03xx rules, SG04xx scenarios, SG05xx evaluation,
-/// SG06xx fact-type registration.
+/// SG06xx fact-type registration, SG07xx lint (checks over the whole rule set).
 /// </summary>
 internal static class DiagnosticCodes
 {
@@ -59,4 +59,13 @@ internal static class DiagnosticCodes
     public const string Cancelled = "SG0504";
 
     public const string FactTypeRegistration = "SG0601";
+
+    public const string UnderivedConclusion = "SG0701";
+    public const string UnconsumedCondition = "SG0702";
+    public const string UnusedBinding = "SG0703";
+    public const string UnsatisfiableRule = "SG0704";
+    public const string UnsatisfiableElement = "SG0705";
+    public const string DuplicateConclusion = "SG0706";
+    public const string DerivationCycle = "SG0707";
+    public const string SelfDefeatingRule = "SG0708";
 }
