@@ -111,8 +111,11 @@ internal sealed class ScenarioEngineHolder : IRuleReloadStatus, IDisposable
             try
             {
                 var engine = Build();
-                Volatile.Write(ref _current, engine);
                 result = new RuleReloadResult(attemptedAt, true, engine.Warnings, engine.RuleIds.Count);
+
+                // The status first: whoever sees the new engine also sees the reload that brought it.
+                _lastReload = result;
+                Volatile.Write(ref _current, engine);
                 ReloadLog.Reloaded(_logger, engine.RuleIds.Count);
             }
             catch (RuleLoadException e)

@@ -205,7 +205,7 @@ public sealed class HotReloadTests : IDisposable
 
         WriteRule("watched-condition");
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (ConditionOf(evaluator) != "watched-condition" && waited.Elapsed < TimeSpan.FromSeconds(20))
+        while ((ConditionOf(evaluator) != "watched-condition" || status.LastReload is null) && waited.Elapsed < TimeSpan.FromSeconds(20))
         {
             await Task.Delay(25);
         }
