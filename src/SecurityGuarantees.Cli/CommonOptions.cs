@@ -6,6 +6,15 @@ namespace SecurityGuarantees.Cli;
 /// <summary>Options shared by several commands, defined once so names and help stay identical.</summary>
 internal static class CommonOptions
 {
+    /// <summary>
+    /// The scenario folders used when a command is given none: the examples written in the built-in vocabulary
+    /// (examples/ConsoleApp and examples/WorkerHost bring fact types of their own and are exercised by CI instead).
+    /// </summary>
+    public static IReadOnlyList<string> DefaultScenarioFolders { get; } = ["examples/scenarios", "examples/timelines"];
+
+    /// <summary>The default scenario folders that exist in the current directory.</summary>
+    public static string[] ExistingDefaultScenarioFolders() => [.. DefaultScenarioFolders.Where(Directory.Exists)];
+
     public static Option<string[]> Rules() => new("--rules")
     {
         Description = "A rule file or folder (repeatable); 'builtin' names the built-in rule set. Default: the built-in rule set.",

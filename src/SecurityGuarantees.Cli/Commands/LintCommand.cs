@@ -16,7 +16,7 @@ internal static class LintCommand
         var rules = CommonOptions.Rules();
         var scenarios = new Option<string[]>("--scenarios")
         {
-            Description = "Scenario files or folders whose 'expect:' blocks count as reading a condition. Default: examples/ when it exists.",
+            Description = "Scenario files or folders whose 'expect:' blocks count as reading a condition. Default: examples/scenarios and examples/timelines where they exist.",
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = true,
         };
@@ -48,7 +48,7 @@ internal static class LintCommand
             return ExitCodes.LoadError;
         }
 
-        var paths = scenarioPaths is { Length: > 0 } ? scenarioPaths : Directory.Exists("examples") ? ["examples"] : [];
+        var paths = scenarioPaths is { Length: > 0 } ? scenarioPaths : CommonOptions.ExistingDefaultScenarioFolders();
         IReadOnlyList<Diagnostic> sorted;
         try
         {

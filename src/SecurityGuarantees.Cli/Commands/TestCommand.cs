@@ -11,14 +11,12 @@ namespace SecurityGuarantees.Cli.Commands;
 /// </summary>
 internal static class TestCommand
 {
-    /// <summary>The folder tested when no path is given.</summary>
-    public const string DefaultPath = "examples";
 
     public static Command Create(CliContext context)
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = $"Scenario files or folders (searched recursively for *.yaml/*.yml files with a 'scenario:' key). Default: {DefaultPath}/.",
+            Description = $"Scenario files or folders (searched recursively for *.yaml/*.yml files with a 'scenario:' key). Default: {string.Join(" and ", CommonOptions.DefaultScenarioFolders)}.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var rules = CommonOptions.Rules();
@@ -37,14 +35,13 @@ internal static class TestCommand
     {
         if (paths.Length == 0)
         {
-            if (!Directory.Exists(DefaultPath))
+            paths = CommonOptions.ExistingDefaultScenarioFolders();
+            if (paths.Length == 0)
             {
-                context.WriteError($"error: no scenario paths given and there is no '{DefaultPath}/' folder here");
+                context.WriteError($"error: no scenario paths given and none of {string.Join(", ", CommonOptions.DefaultScenarioFolders)} is here");
                 context.WriteError("name the scenario files or folders to test: security-guarantees test path/to/scenarios");
                 return ExitCodes.LoadError;
             }
-
-            paths = [DefaultPath];
         }
 
         var engine = EngineFactory.TryBuild(rules, context);

@@ -3,19 +3,32 @@ using SecurityGuarantees.Scenarios;
 
 namespace SecurityGuarantees.DependencyInjection;
 
-/// <summary>The registered <see cref="IScenarioEvaluator"/>: delegates to the singleton engine.</summary>
-internal sealed class ScenarioEvaluator(ScenarioEngine engine) : IScenarioEvaluator
+/// <summary>
+/// The registered <see cref="IScenarioEvaluator"/>: each call reads the current engine once and runs on it to the end,
+/// so a hot reload never changes the rules under a running evaluation.
+/// </summary>
+internal sealed class ScenarioEvaluator : IScenarioEvaluator
 {
-    public Scenario LoadScenario(string path) => engine.LoadScenario(path);
+    private readonly ScenarioEngineHolder _holder;
 
-    public Scenario ParseScenario(string sourceName, string yaml) => engine.ParseScenario(sourceName, yaml);
+    public ScenarioEvaluator(ScenarioEngineHolder holder)
+    {
+        // Compile now: invalid rules fail the resolution of the evaluator, never its first evaluation.
+        _ = holder.Current;
+        _holder = holder;
+    }
+
+    public Scenario LoadScenario(string path) => _holder.Current.LoadScenario(path);
+
+    public Scenario ParseScenario(string sourceName, string yaml) => _holder.Current.ParseScenario(sourceName, yaml);
 
     public EvaluationResult Evaluate(Scenario scenario, EvaluationOptions? options = null, CancellationToken cancellationToken = default) =>
-        engine.Evaluate(scenario, options, cancellationToken);
+        _holder.Current.Evaluate(scenario, options, cancellationToken);
 
     public EvaluationResult Evaluate(string scenarioPath, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(scenarioPath);
+        var engine = _holder.Current;
         return engine.Evaluate(engine.LoadScenario(scenarioPath), options, cancellationToken);
     }
 }

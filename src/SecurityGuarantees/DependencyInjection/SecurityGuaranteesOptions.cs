@@ -9,7 +9,9 @@ public sealed class SecurityGuaranteesOptions
 {
     private readonly List<Action<ScenarioEngineBuilder>> _ruleSources = [];
     private readonly List<Action<ScenarioEngineBuilder>> _factTypes = [];
+    private readonly List<string> _rulePaths = [];
     private int _maxFirings = 10_000;
+    private TimeSpan _reloadDelay = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
     /// Bounds rule firings per evaluation, so a rule set that loops stops with an error. Default 10,000.
@@ -33,6 +35,34 @@ public sealed class SecurityGuaranteesOptions
     /// </summary>
     public bool ValidateOnStart { get; set; } = true;
 
+    /// <summary>
+    /// Hot reload: watch the rule files and folders added with <see cref="AddRules(string)"/> and, after a change,
+    /// recompile them in the background and swap the engine in atomically. Evaluations already running finish on the
+    /// engine they started with; a reload with errors keeps the current engine and logs every diagnostic.
+    /// <see cref="IRuleReloadStatus"/> tells how the last reload went. Default <see langword="false"/>. Built-in rules
+    /// and rule text are not watched. A <see cref="ScenarioEngine"/> resolved from the container is the first engine
+    /// compiled; inject <see cref="IScenarioEvaluator"/> to always use the current one.
+    /// </summary>
+    public bool WatchRules { get; set; }
+
+    /// <summary>
+    /// With <see cref="WatchRules"/>: how long the rule files must stay unchanged before a reload starts, so that saving
+    /// several files causes one reload. Default 500 ms; measured with the registered <see cref="TimeProvider"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeSpan ReloadDelay
+    {
+        get => _reloadDelay;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            _reloadDelay = value;
+        }
+    }
+
+    /// <summary>The rule files and folders added with <see cref="AddRules(string)"/> (not <c>builtin</c>): what hot reload watches.</summary>
+    internal IReadOnlyList<string> RulePaths => _rulePaths;
+
     /// <summary>Adds a rule file, or every <c>*.yaml</c>/<c>*.yml</c> file under a folder (recursively).</summary>
     /// <param name="path">A file or folder path, or <c>builtin</c> for the built-in rule set.</param>
     /// <returns>These options, for chaining.</returns>
@@ -40,6 +70,11 @@ public sealed class SecurityGuaranteesOptions
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         _ruleSources.Add(b => b.AddRules(path));
+        if (!string.Equals(path, "builtin", StringComparison.Ordinal))
+        {
+            _rulePaths.Add(path);
+        }
+
         return this;
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SecurityGuarantees;
 using SecurityGuarantees.DependencyInjection;
@@ -23,7 +22,8 @@ public static class SecurityGuaranteesServiceCollectionExtensions
     /// <summary>
     /// Registers the compiled <see cref="ScenarioEngine"/> (singleton), the <see cref="IScenarioEvaluator"/> apps
     /// inject (singleton), <see cref="SecurityGuaranteesOptions"/> through <c>IOptions</c>, <see cref="TimeProvider.System"/>
-    /// unless a <see cref="TimeProvider"/> is registered, and a hosted service that compiles the rules while the host
+    /// unless a <see cref="TimeProvider"/> is registered, <see cref="IRuleReloadStatus"/> (singleton; see
+    /// <see cref="SecurityGuaranteesOptions.WatchRules"/>), and a hosted service that compiles the rules while the host
     /// starts. Every registration is a <c>TryAdd</c>: calling this again adds no descriptor and appends
     /// <paramref name="configure"/> to the configuration of the first call.
     /// </summary>
@@ -55,18 +55,14 @@ public static class SecurityGuaranteesServiceCollectionExtensions
         configuration.Add(configure);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(CreateEngine);
+        services.TryAddSingleton(static sp => new ScenarioEngineHolder(
+            sp.GetRequiredService<IOptions<SecurityGuaranteesOptions>>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton(static sp => sp.GetRequiredService<ScenarioEngineHolder>().Current);
+        services.TryAddSingleton<IRuleReloadStatus>(static sp => sp.GetRequiredService<ScenarioEngineHolder>());
         services.TryAddSingleton<IScenarioEvaluator, ScenarioEvaluator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecurityGuaranteesStartupValidator>());
         return services;
-    }
-
-    private static ScenarioEngine CreateEngine(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<SecurityGuaranteesOptions>>().Value;
-        return options.ApplyTo(new ScenarioEngineBuilder())
-            .WithTimeProvider(services.GetService<TimeProvider>() ?? TimeProvider.System)
-            .WithLoggerFactory(services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)
-            .Build();
     }
 }

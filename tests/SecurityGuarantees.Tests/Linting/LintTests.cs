@@ -112,7 +112,7 @@ public sealed class LintTests
     [Fact]
     public void ShippedRules_LintWithoutErrors()
     {
-        var (exitCode, output, error) = Run("lint", "--rules", TestPaths.Repo("rules"), "--scenarios", TestPaths.Repo("examples"));
+        var (exitCode, output, error) = Run("lint", "--rules", TestPaths.Repo("rules"), "--scenarios", TestPaths.Repo("examples/scenarios"), TestPaths.Repo("examples/timelines"));
         Assert.True(exitCode == 0, error);
         Assert.DoesNotContain(" error ", error);
         Assert.Contains(" 0 error(s)", output);

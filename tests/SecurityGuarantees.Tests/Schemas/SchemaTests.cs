@@ -43,7 +43,9 @@ public sealed class SchemaTests
     public static TheoryData<string> RuleFiles() => [.. Directory.GetFiles(TestPaths.Repo("rules"), "*.yaml").Select(Relative).Order(StringComparer.Ordinal)];
 
     public static TheoryData<string> ScenarioFiles() =>
-        [.. Directory.GetFiles(TestPaths.Repo("examples"), "*.yaml", SearchOption.AllDirectories).Select(Relative).Order(StringComparer.Ordinal)];
+        [.. new[] { "examples/scenarios", "examples/timelines" }
+            .SelectMany(folder => Directory.GetFiles(TestPaths.Repo(folder), "*.yaml", SearchOption.AllDirectories))
+            .Select(Relative).Order(StringComparer.Ordinal)];
 
     [Fact]
     public void ShippedSchemas_EqualFreshlyGeneratedOnes()

@@ -198,7 +198,7 @@ public sealed class TestCommandTests
     [Fact]
     public void Test_BuiltinRules_ExamplesFolder_AllPass()
     {
-        var (exitCode, output, error) = Run("test", TestPaths.Repo("examples"));
+        var (exitCode, output, error) = Run("test", TestPaths.Repo("examples/scenarios"), TestPaths.Repo("examples/timelines"));
 
         Assert.True(exitCode == 0, output + error);
         Assert.Matches(@"\n(\d+) passed, 0 failed\n$", output);
