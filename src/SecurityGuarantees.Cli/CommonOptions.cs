@@ -51,7 +51,7 @@ internal static class CommonOptions
 
     public static Option<int?> MaxFirings() => new("--max-firings")
     {
-        Description = "Stop with an error after this many rule firings (default 10000).",
+        Description = "Stop with an error after this many rule firings (default 10000, or 4 per scenario fact when that is more).",
         Validators =
         {
             result =>

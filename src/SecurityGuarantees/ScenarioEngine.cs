@@ -17,11 +17,11 @@ namespace SecurityGuarantees;
 /// </summary>
 public sealed partial class ScenarioEngine
 {
-    private readonly int _maxFirings;
+    private readonly int? _maxFirings;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    internal ScenarioEngine(CompiledRuleSet rules, int maxFirings, TimeProvider timeProvider, IReadOnlyList<Diagnostic> warnings, ILogger? logger = null)
+    internal ScenarioEngine(CompiledRuleSet rules, int? maxFirings, TimeProvider timeProvider, IReadOnlyList<Diagnostic> warnings, ILogger? logger = null)
     {
         _logger = logger ?? NullLogger.Instance;
         Rules = rules;
@@ -121,7 +121,7 @@ public sealed partial class ScenarioEngine
             }
         }
 
-        return new ScenarioSession(Rules, options?.MaxFirings ?? _maxFirings);
+        return new ScenarioSession(Rules, options?.MaxFirings ?? _maxFirings ?? FiringLimits.DefaultFor(scenario.Facts.Count));
     }
 
     private Scenario ParseScenario(string sourceName, string yaml, DiagnosticBag diagnostics)

@@ -28,7 +28,7 @@ public sealed class ScenarioEngineBuilder
 
     private readonly List<RuleSource> _sources = [];
     private readonly List<(Type Type, string? Name)> _factTypes = [];
-    private int _maxFirings = 10_000;
+    private int? _maxFirings;
     private TimeProvider _timeProvider = TimeProvider.System;
     private bool _fastCompile = true;
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
@@ -76,7 +76,10 @@ public sealed class ScenarioEngineBuilder
         return this;
     }
 
-    /// <summary>Bounds rule firings per evaluation (default 10,000), so a rule set that loops stops with an error.</summary>
+    /// <summary>
+    /// Bounds author rule firings per evaluation, so a rule set that loops stops with an error. Without it the bound is
+    /// 10,000, or 4 per scenario fact when that is more.
+    /// </summary>
     /// <param name="maxFirings">A positive number.</param>
     public ScenarioEngineBuilder WithMaxFirings(int maxFirings)
     {

@@ -10,16 +10,17 @@ public sealed class SecurityGuaranteesOptions
     private readonly List<Action<ScenarioEngineBuilder>> _ruleSources = [];
     private readonly List<Action<ScenarioEngineBuilder>> _factTypes = [];
     private readonly List<string> _rulePaths = [];
-    private int _maxFirings = 10_000;
+    private int? _maxFirings;
     private TimeSpan _reloadDelay = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// Bounds rule firings per evaluation, so a rule set that loops stops with an error. Default 10,000.
+    /// Bounds author rule firings per evaluation, so a rule set that loops stops with an error. Default 10,000, or 4 per
+    /// scenario fact when that is more.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
     public int MaxFirings
     {
-        get => _maxFirings;
+        get => _maxFirings ?? Evaluation.FiringLimits.Default;
         set
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
@@ -131,6 +132,6 @@ public sealed class SecurityGuaranteesOptions
             add(builder);
         }
 
-        return builder.WithMaxFirings(_maxFirings);
+        return _maxFirings is { } limit ? builder.WithMaxFirings(limit) : builder;
     }
 }

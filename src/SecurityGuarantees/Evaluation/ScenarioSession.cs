@@ -19,6 +19,8 @@ internal sealed class ScenarioSession
     private readonly Queue<string> _recentFirings = new();
     private readonly List<string> _firingLog = [];
     private int _totalFired;
+    private int _authorFired;
+    private DateOnly? _today;
 
     public ScenarioSession(CompiledRuleSet rules, int maxFirings)
     {
@@ -39,8 +41,14 @@ internal sealed class ScenarioSession
 
     public void Retract(IEnumerable<object> facts) => Guard(() => _session.RetractAll(facts));
 
+    /// <summary>Sets the one <c>Today</c> fact; an unchanged date is left alone, so rules joining Today are not re-run.</summary>
     public void SetToday(DateOnly date, bool first)
     {
+        if (!first && _today == date)
+        {
+            return;
+        }
+
         var today = new Today { Date = date };
         Guard(() =>
         {
@@ -53,26 +61,35 @@ internal sealed class ScenarioSession
                 _session.Update(today);
             }
         });
+        _today = date;
     }
 
-    /// <summary>Fires until the agenda is empty or the limit is reached (an error naming the rules that kept firing).</summary>
+    /// <summary>
+    /// Fires until the agenda is empty, or until author rules have fired more than the limit in this round (an error
+    /// naming the rules that kept firing). NRules counts every firing, so it is asked for the remaining budget in turns.
+    /// </summary>
     public void Fire(CancellationToken cancellationToken)
     {
-        var fired = 0;
+        cancellationToken.ThrowIfCancellationRequested();
         _recentFirings.Clear(); // a loop is named by the rules of this firing round only
-        Guard(() => fired = _session.Fire(_maxFirings, cancellationToken));
-        if (cancellationToken.IsCancellationRequested)
+        var authorAtStart = _authorFired;
+        while (!_session.Agenda.IsEmpty)
         {
-            throw new OperationCanceledException(cancellationToken);
-        }
+            var budget = _maxFirings + 1 - (_authorFired - authorAtStart);
+            Guard(() => _session.Fire(budget, cancellationToken));
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
 
-        if (fired >= _maxFirings && !_session.Agenda.IsEmpty)
-        {
-            var looping = _recentFirings.Where(r => !EngineRuleNames.IsEngineRule(r))
-                .Distinct().Order(StringComparer.Ordinal).ToList();
-            throw new EvaluationException(DiagnosticCodes.FiringLimit,
-                $"evaluation stopped after {_maxFirings} rule firings; the rules keep firing: {string.Join(", ", looping)}. "
-                + "A rule whose insert or conclusion defeats its own 'not:' loops; fix the rules or raise --max-firings", looping);
+            if (_authorFired - authorAtStart > _maxFirings)
+            {
+                var looping = _recentFirings.Where(r => !EngineRuleNames.IsEngineRule(r))
+                    .Distinct().Order(StringComparer.Ordinal).ToList();
+                throw new EvaluationException(DiagnosticCodes.FiringLimit,
+                    $"evaluation stopped after {_maxFirings} rule firings; the rules keep firing: {string.Join(", ", looping)}. "
+                    + "A rule whose insert or conclusion defeats its own 'not:' loops; fix the rules or raise --max-firings", looping);
+            }
         }
     }
 
@@ -85,10 +102,15 @@ internal sealed class ScenarioSession
     {
         _totalFired++;
         _recentFirings.Enqueue(e.Rule.Name);
-        if (!EngineRuleNames.IsEngineRule(e.Rule.Name) && _firingLog.Count < 100_000)
+        if (!EngineRuleNames.IsEngineRule(e.Rule.Name))
         {
-            _firingLog.Add(e.Rule.Name);
+            _authorFired++;
+            if (_firingLog.Count < 100_000)
+            {
+                _firingLog.Add(e.Rule.Name);
+            }
         }
+
         if (_recentFirings.Count > 200)
         {
             _recentFirings.Dequeue();

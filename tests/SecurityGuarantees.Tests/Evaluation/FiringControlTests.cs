@@ -98,3 +98,35 @@ public sealed class FiringControlTests
         Assert.ThrowsAny<OperationCanceledException>(() => engine.Evaluate(engine.ParseScenario("s.yaml", Jeddah), null, cancelled.Token));
     }
 }
+
+public sealed class FiringLimitScalingTests
+{
+    private const string PartyRule = """
+        ruleset: census
+        rules:
+          - id: every-party
+            when: [{ fact: Party, as: p }]
+            then: [{ condition: listed, subject: "{p.id}" }]
+        """;
+
+    private static SecurityGuarantees.Scenarios.Scenario ManyParties(int count) =>
+        SecurityGuarantees.Scenarios.Scenario.Create("many", Enumerable.Range(0, count).Select(i => new SecurityGuarantees.Domain.Party { Id = $"P{i}" }),
+            new DateOnly(2025, 1, 1));
+
+    [Fact]
+    public void TheDefaultLimit_CountsAuthorFiringsOnly_AndGrowsWithTheScenario()
+    {
+        var engine = new ScenarioEngineBuilder().AddRuleText("census.yaml", PartyRule).Build();
+        var result = engine.Evaluate(ManyParties(12_000)); // 12,000 author firings (and as many engine merges) > 10,000
+        Assert.Equal(12_000, result.Conditions.Count);
+    }
+
+    [Fact]
+    public void AnExplicitLimit_IsUsedAsGiven()
+    {
+        var engine = new ScenarioEngineBuilder().AddRuleText("census.yaml", PartyRule).WithMaxFirings(100).Build();
+        Assert.Equal(100, engine.Evaluate(ManyParties(100)).Conditions.Count); // exactly the limit is fine
+        var e = Assert.Throws<EvaluationException>(() => engine.Evaluate(ManyParties(101)));
+        Assert.Equal(DiagnosticCodes.FiringLimit, e.Code);
+    }
+}

@@ -1,3 +1,4 @@
+using SecurityGuarantees.Tests.Support;
 using SecurityGuarantees.Expectations;
 using SecurityGuarantees.Testing;
 using static SecurityGuarantees.Tests.Testing.TestingFixtures;
@@ -171,7 +172,12 @@ public sealed class ScenarioTestRunnerTests
     [Fact]
     public void Run_FiringLimit_IsAnErrorOutcome()
     {
-        var run = new ScenarioTestRunner(Engine, maxFirings: 1).Run([Path("passing/jeddah-pass.yaml")]);
+        // The limit counts author rule firings; a rule that defeats its own not: exceeds any limit.
+        var looping = new ScenarioEngineBuilder()
+            .AddRules(TestPaths.Fixture("rules/ceasefire-pending.yaml"))
+            .AddRuleText("loop.yaml", "ruleset: loop\nrules:\n  - id: self-defeating\n    when:\n      - not: { fact: Commitment, where: id == \"x\" }\n    then:\n      - insert: { Commitment: { id: x } }\n")
+            .Build();
+        var run = new ScenarioTestRunner(looping, maxFirings: 5).Run([Path("passing/jeddah-pass.yaml")]);
 
         var result = Assert.Single(run.Results);
         Assert.Equal(ScenarioTestOutcome.Error, result.Outcome);
