@@ -9,17 +9,21 @@ namespace SecurityGuarantees.Tests.ApiApproval;
 /// </summary>
 public sealed class PublicApiTests
 {
-    [Fact]
-    public void PublicApi_HasNotChanged()
+    public static TheoryData<string> Packages() => ["SecurityGuarantees", "SecurityGuarantees.Testing"];
+
+    [Theory]
+    [MemberData(nameof(Packages))]
+    public void PublicApi_HasNotChanged(string package)
     {
-        var api = typeof(ScenarioEngine).Assembly.GeneratePublicApi(new ApiGeneratorOptions
+        var assembly = package == "SecurityGuarantees" ? typeof(ScenarioEngine).Assembly : typeof(SecurityGuarantees.Testing.ScenarioFilesAttribute).Assembly;
+        var api = assembly.GeneratePublicApi(new ApiGeneratorOptions
         {
             AllowNamespacePrefixes = ["Microsoft.Extensions.DependencyInjection"],
             ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Reflection.AssemblyMetadataAttribute", "System.Runtime.CompilerServices.InternalsVisibleToAttribute"],
         }).ReplaceLineEndings("\n");
         var folder = TestPaths.Repo(Path.Combine("tests", "SecurityGuarantees.Tests", "ApiApproval"));
-        var approvedPath = Path.Combine(folder, "SecurityGuarantees.approved.txt");
-        var receivedPath = Path.Combine(folder, "SecurityGuarantees.received.txt");
+        var approvedPath = Path.Combine(folder, $"{package}.approved.txt");
+        var receivedPath = Path.Combine(folder, $"{package}.received.txt");
         var approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).ReplaceLineEndings("\n") : "";
         if (approved != api)
         {
