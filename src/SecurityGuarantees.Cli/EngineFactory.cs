@@ -30,6 +30,20 @@ internal static class EngineFactory
         }
     }
 
+    /// <summary>Loads a scenario, or prints its diagnostics compiler-style and returns <see langword="null"/>.</summary>
+    public static Scenarios.Scenario? TryLoadScenario(ScenarioEngine engine, string path, CliContext context)
+    {
+        try
+        {
+            return engine.LoadScenario(path);
+        }
+        catch (RuleLoadException e)
+        {
+            PrintDiagnostics(e.Diagnostics, context);
+            return null;
+        }
+    }
+
     public static void PrintDiagnostics(IReadOnlyList<Diagnostic> diagnostics, CliContext context)
     {
         foreach (var diagnostic in diagnostics)

@@ -46,14 +46,8 @@ internal static class ExplainCommand
             return ExitCodes.LoadError;
         }
 
-        Scenario scenario;
-        try
+        if (EngineFactory.TryLoadScenario(engine, path, context) is not { } scenario)
         {
-            scenario = engine.LoadScenario(path);
-        }
-        catch (RuleLoadException e)
-        {
-            EngineFactory.PrintDiagnostics(e.Diagnostics, context);
             return ExitCodes.LoadError;
         }
 

@@ -56,14 +56,8 @@ internal static class WhyNotCommand
             return ExitCodes.Failed;
         }
 
-        Scenario scenario;
-        try
+        if (EngineFactory.TryLoadScenario(engine, path, context) is not { } scenario)
         {
-            scenario = engine.LoadScenario(path);
-        }
-        catch (RuleLoadException e)
-        {
-            EngineFactory.PrintDiagnostics(e.Diagnostics, context);
             return ExitCodes.LoadError;
         }
 
