@@ -1,3 +1,4 @@
+using SecurityGuarantees.Testing;
 using SecurityGuarantees.Expectations;
 using SecurityGuarantees.Results;
 using SecurityGuarantees.Tests.Support;
@@ -27,45 +28,42 @@ internal static class DomainScenario
         engine.Evaluate(engine.ParseScenario(fixture, Text(fixture, edits)));
 }
 
-/// <summary>Assertions on conditions and next steps, with failure messages that list what does hold and why.</summary>
+/// <summary>
+/// Rule-test assertions on top of the public ones (<see cref="SecurityGuarantees.Testing.ScenarioAssertions"/>), whose
+/// failure messages list what does hold and why; these add the exact-set checks the per-rule tests need.
+/// </summary>
 internal static class RuleAssert
 {
     /// <summary>The condition holds for this subject with exactly these parties.</summary>
-    public static ConditionResult Holds(EvaluationResult result, string id, string subject, params string[] parties)
-    {
-        var condition = result.Conditions.SingleOrDefault(c => c.Id == id && c.Subject == subject);
-        Assert.True(condition is not null, $"expected {id} ({subject}) to hold\n{Holding(result)}");
-        Assert.Equal(parties.Order(StringComparer.Ordinal), condition.Parties);
-        return condition;
-    }
+    public static ConditionResult Holds(EvaluationResult result, string id, string subject, params string[] parties) =>
+        result.ShouldHold(id, subject, parties);
 
     /// <summary>The condition does not hold (for this subject, or for any when none is given).</summary>
-    public static void DoesNotHold(EvaluationResult result, string id, string? subject = null)
-    {
-        var holding = result.Conditions.Where(c => c.Id == id && (subject is null || c.Subject == subject)).ToList();
-        Assert.True(holding.Count == 0, $"expected {id} ({subject ?? "any subject"}) not to hold\n{Holding(result)}");
-    }
+    public static void DoesNotHold(EvaluationResult result, string id, string? subject = null) =>
+        result.ShouldNotHold(id, subject);
 
     /// <summary>The next step follows for this subject with exactly these actors.</summary>
     public static void NextSteps(EvaluationResult result, string id, string subject, params string[] actors)
     {
-        var found = result.NextSteps.Where(s => s.Id == id && s.Subject == subject).Select(s => s.Actor).Order(StringComparer.Ordinal).ToList();
-        Assert.True(actors.Order(StringComparer.Ordinal).SequenceEqual(found),
-            $"expected {id} ({subject}) for [{string.Join(", ", actors.Order(StringComparer.Ordinal))}], got [{string.Join(", ", found)}]\n{Holding(result)}");
+        foreach (var actor in actors)
+        {
+            result.ShouldRecommend(id, actor, subject);
+        }
+
+        var others = result.NextSteps.Where(s => s.Id == id && s.Subject == subject && !actors.Contains(s.Actor)).Select(s => s.Actor).ToList();
+        Assert.True(others.Count == 0, $"expected {id} ({subject}) only for [{string.Join(", ", actors.Order(StringComparer.Ordinal))}], also for [{string.Join(", ", others)}]");
     }
 
     /// <summary>None of these next steps follows, for any actor or subject.</summary>
     public static void NoNextSteps(EvaluationResult result, params string[] ids)
     {
-        var following = result.NextSteps.Where(s => ids.Contains(s.Id)).ToList();
-        Assert.True(following.Count == 0, $"expected none of [{string.Join(", ", ids)}]\n{Holding(result)}");
+        foreach (var id in ids)
+        {
+            result.ShouldNotRecommend(id);
+        }
     }
 
     /// <summary>The rules that justify a conclusion.</summary>
     public static void DerivedBy(ConditionResult condition, params string[] rules) =>
         Assert.Equal(rules.Order(StringComparer.Ordinal), condition.Justifications.Select(j => j.Rule).Distinct().Order(StringComparer.Ordinal));
-
-    private static string Holding(EvaluationResult result) =>
-        "conditions that hold:\n" + string.Join("\n", result.Conditions.Select(c => "  " + ExpectationChecker.Describe(c)))
-        + "\nnext steps that follow:\n" + string.Join("\n", result.NextSteps.Select(s => "  " + ExpectationChecker.Describe(s)));
 }
