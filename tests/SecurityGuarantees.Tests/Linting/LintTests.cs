@@ -110,12 +110,13 @@ public sealed class LintTests
     }
 
     [Fact]
-    public void ShippedRules_LintWithoutErrors()
+    public void ShippedRules_LintClean_EvenWithWarningsAsErrors()
     {
-        var (exitCode, output, error) = Run("lint", "--rules", TestPaths.Repo("rules"), "--scenarios", TestPaths.Repo("examples/scenarios"), TestPaths.Repo("examples/timelines"));
+        var (exitCode, output, error) = Run("lint", "--rules", TestPaths.Repo("rules"), "--scenarios", TestPaths.Repo("examples/scenarios"),
+            TestPaths.Repo("examples/timelines"), "--warnaserror");
         Assert.True(exitCode == 0, error);
-        Assert.DoesNotContain(" error ", error);
-        Assert.Contains(" 0 error(s)", output);
+        Assert.Equal("", error);
+        Assert.Contains(" 0 error(s), 0 warning(s), 0 info(s)", output);
     }
 
     [Fact]
