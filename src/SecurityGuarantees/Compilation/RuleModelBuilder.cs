@@ -291,14 +291,13 @@ internal sealed partial class RuleModelBuilder
             new(IndexLookupAggregatorFactory.KeyName, indexed.Key),
         };
         var rest = conditions.Where((_, i) => i != indexed.Conjunct).ToList();
-        if (rest.Count > 0)
-        {
-            var body = rest.Select(c => c.Body).Aggregate(Expression.AndAlso);
-            var test = Expression.Lambda(typeof(Func<,>).MakeGenericType(own.Type, typeof(bool)), body, own);
-            // The holder is a parameter so that a filter over the pattern's own fact only still imports a declaration.
-            var outer = rest.SelectMany(c => c.Parameters).Where(p => p != own).Distinct().Prepend(holder).ToList();
-            expressions.Add(new(IndexLookupAggregatorFactory.FilterName, Expression.Lambda(Expression.Convert(test, typeof(object)), outer)));
-        }
+        var testType = typeof(Func<,>).MakeGenericType(own.Type, typeof(bool));
+        Expression test = rest.Count == 0
+            ? Expression.Constant(null, testType)
+            : Expression.Lambda(testType, rest.Select(c => c.Body).Aggregate(Expression.AndAlso), own);
+        var items = Expression.Call(typeof(IndexHolder), nameof(IndexHolder.Match), [own.Type], holder, indexed.Key.Body, test);
+        var outer = rest.SelectMany(c => c.Parameters).Concat(indexed.Key.Parameters).Where(p => p != own).Distinct().Prepend(holder).ToList();
+        expressions.Add(new(IndexLookupAggregatorFactory.ItemsName, Expression.Lambda(items, outer)));
 
         var aggregate = builder.Aggregate();
         aggregate.Aggregator(IndexLookupAggregatorFactory.Name, expressions, typeof(IndexLookupAggregatorFactory));

@@ -18,6 +18,27 @@ internal sealed class IndexHolder(string index)
     /// <summary>The facts with this key, in insertion order (the list is the live bucket: read it, do not keep it).</summary>
     public IReadOnlyList<object> Bucket(object? key) => _buckets.TryGetValue(key ?? NullKey, out var bucket) ? bucket : [];
 
+    /// <summary>
+    /// The facts of the bucket of <paramref name="key"/> that pass <paramref name="test"/>, in bucket order. Called inside
+    /// the compiled aggregate expression, so NRules reports a failing condition as it reports any condition.
+    /// </summary>
+    public static List<T> Match<T>(IndexHolder holder, object? key, Func<T, bool>? test)
+        where T : class
+    {
+        var bucket = holder.Bucket(key);
+        var items = new List<T>(bucket.Count);
+        foreach (var fact in bucket)
+        {
+            var item = (T)fact;
+            if (test is null || test(item))
+            {
+                items.Add(item);
+            }
+        }
+
+        return items;
+    }
+
     internal void Add(object? key, object fact)
     {
         ref var bucket = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_buckets, key ?? NullKey, out _);

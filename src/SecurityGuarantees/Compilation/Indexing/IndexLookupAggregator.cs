@@ -6,28 +6,28 @@ namespace SecurityGuarantees.Compilation.Indexing;
 
 /// <summary>
 /// Creates <see cref="IndexLookupAggregator{T}"/>s (NRules instantiates it by type: public parameterless constructor).
-/// Expressions: <c>Key</c> (the join key from the left tuple) and, optional, <c>Filter</c> (a <c>Func&lt;T, bool&gt;</c> of the
-/// pattern's other conjuncts, closed over the left tuple).
+/// Expressions: <c>Key</c> (the join key from the left tuple) and <c>Items</c> (the bucket of that key filtered by the
+/// pattern's other conjuncts, <see cref="IndexHolder.Match{T}"/>).
 /// </summary>
 internal sealed class IndexLookupAggregatorFactory : IAggregatorFactory
 {
     public const string Name = "SecurityGuarantees.IndexLookup";
     public const string KeyName = "Key";
-    public const string FilterName = "Filter";
+    public const string ItemsName = "Items";
 
-    private Func<IAggregateExpression, IAggregateExpression?, IFactIdentityComparer, IAggregator>? _create;
+    private Func<IAggregateExpression, IAggregateExpression, IFactIdentityComparer, IAggregator>? _create;
     private IAggregateExpression? _key;
     private IAggregateExpression? _filter;
 
     public void Compile(AggregateElement element, IReadOnlyCollection<IAggregateExpression> compiledExpressions)
     {
         _key = compiledExpressions.Single(e => e.Name == KeyName);
-        _filter = compiledExpressions.SingleOrDefault(e => e.Name == FilterName);
+        _filter = compiledExpressions.Single(e => e.Name == ItemsName);
         var type = typeof(IndexLookupAggregator<>).MakeGenericType(element.ResultType);
         _create = (key, filter, comparer) => (IAggregator)Activator.CreateInstance(type, key, filter, comparer)!;
     }
 
-    public IAggregator Create(AggregationContext context) => _create!(_key!, _filter, context.FactIdentityComparer);
+    public IAggregator Create(AggregationContext context) => _create!(_key!, _filter!, context.FactIdentityComparer);
 }
 
 /// <summary>
@@ -36,7 +36,7 @@ internal sealed class IndexLookupAggregatorFactory : IAggregatorFactory
 /// and reports as modified only the facts that changed, so a poke looks downstream exactly like the change of those facts
 /// through an ordinary join.
 /// </summary>
-internal sealed class IndexLookupAggregator<T>(IAggregateExpression key, IAggregateExpression? filter, IFactIdentityComparer identity) : IAggregator
+internal sealed class IndexLookupAggregator<T>(IAggregateExpression key, IAggregateExpression items, IFactIdentityComparer identity) : IAggregator
     where T : class
 {
     private readonly IEqualityComparer<T> _comparer = identity.GetComparer<T>();
@@ -136,25 +136,7 @@ internal sealed class IndexLookupAggregator<T>(IAggregateExpression key, IAggreg
 
     private List<T> Read(AggregationContext context, ITuple tuple, IFact holderFact)
     {
-        var holder = (IndexHolder)holderFact.Value!;
         _key = key.Invoke(context, tuple, holderFact);
-        var bucket = holder.Bucket(_key);
-        if (bucket.Count == 0)
-        {
-            return [];
-        }
-
-        var test = filter is null ? null : (Func<T, bool>)filter.Invoke(context, tuple, holderFact);
-        var items = new List<T>(bucket.Count);
-        foreach (var fact in bucket)
-        {
-            var item = (T)fact;
-            if (test is null || test(item))
-            {
-                items.Add(item);
-            }
-        }
-
-        return items;
+        return (List<T>)items.Invoke(context, tuple, holderFact);
     }
 }
