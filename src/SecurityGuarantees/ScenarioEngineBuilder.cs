@@ -31,6 +31,7 @@ public sealed class ScenarioEngineBuilder
     private int? _maxFirings;
     private TimeProvider _timeProvider = TimeProvider.System;
     private bool _fastCompile = true;
+    private bool _indexedJoins = IndexedJoinsDefault();
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
 
     /// <summary>Adds a rule file, or every <c>*.yaml</c>/<c>*.yml</c> file under a folder (recursively, in ordinal order).</summary>
@@ -107,6 +108,20 @@ public sealed class ScenarioEngineBuilder
         return this;
     }
 
+    /// <summary>
+    /// Whether equi-joins (<c>where: proposal == p.id</c>) on scenario fact types that no rule inserts are compiled as index
+    /// lookups (default: on). Each left fact then reads one bucket of a per-evaluation index instead of NRules comparing
+    /// it with every fact of the type, so evaluation time grows linearly with the data. Results, justifications and
+    /// timelines are the same either way; turn it off only to compare, or to rule it out when reporting a problem.
+    /// The environment variable <c>SECURITYGUARANTEES_INDEXED_JOINS=0</c> changes the default to off.
+    /// </summary>
+    /// <param name="enabled">Compile indexed joins.</param>
+    public ScenarioEngineBuilder WithIndexedJoins(bool enabled)
+    {
+        _indexedJoins = enabled;
+        return this;
+    }
+
     /// <summary>Compiles rule expressions with the framework's compiler instead of FastExpressionCompiler.</summary>
     internal ScenarioEngineBuilder WithFrameworkExpressionCompiler()
     {
@@ -149,7 +164,7 @@ public sealed class ScenarioEngineBuilder
         }
 
         // Bind every rule even when some files have structural errors: all problems are reported in one pass.
-        var compiled = RuleSetCompiler.Compile(files, types, diagnostics, _fastCompile);
+        var compiled = RuleSetCompiler.Compile(files, types, diagnostics, _fastCompile, _indexedJoins);
         var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
         if (compiled is null || diagnostics.HasErrors)
         {
@@ -167,6 +182,9 @@ public sealed class ScenarioEngineBuilder
 
         return engine;
     }
+
+    private static bool IndexedJoinsDefault() =>
+        Environment.GetEnvironmentVariable("SECURITYGUARANTEES_INDEXED_JOINS") is not ("0" or "false" or "off");
 
     private static IEnumerable<(string File, string Text)> ReadSources(IEnumerable<RuleSource> sources, DiagnosticBag diagnostics)
     {

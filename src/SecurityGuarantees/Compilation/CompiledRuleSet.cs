@@ -1,10 +1,12 @@
 using NRules;
+using SecurityGuarantees.Compilation.Indexing;
 using SecurityGuarantees.Facts;
 
 namespace SecurityGuarantees.Compilation;
 
 /// <summary>The result of compiling every loaded rule file: immutable, thread-safe, reused for every evaluation.</summary>
-internal sealed class CompiledRuleSet(ISessionFactory sessionFactory, IReadOnlyList<CompiledRule> rules, FactTypeRegistry types)
+internal sealed class CompiledRuleSet(ISessionFactory sessionFactory, IReadOnlyList<CompiledRule> rules, FactTypeRegistry types,
+    IReadOnlyList<IndexSpec> indexes)
 {
     public ISessionFactory SessionFactory { get; } = sessionFactory;
 
@@ -12,6 +14,9 @@ internal sealed class CompiledRuleSet(ISessionFactory sessionFactory, IReadOnlyL
     public IReadOnlyList<CompiledRule> Rules { get; } = rules;
 
     public FactTypeRegistry Types { get; } = types;
+
+    /// <summary>The indexes of the indexed equi-joins (empty when indexing is off); every session keeps them.</summary>
+    public IReadOnlyList<IndexSpec> Indexes { get; } = indexes;
 
     public CompiledRule? FindRule(string id) => Rules.FirstOrDefault(r => r.Id == id);
 }

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using NRules.RuleModel;
 using NRules.RuleModel.Builders;
+using SecurityGuarantees.Compilation.Indexing;
 using SecurityGuarantees.Diagnostics;
 using SecurityGuarantees.Explanations;
 using SecurityGuarantees.Expressions;
@@ -25,11 +26,14 @@ internal sealed partial class RuleModelBuilder
     private readonly CompiledRule _rule;
     private readonly HashSet<FactTypeDescriptor> _insertedTypes;
     private readonly List<IRuleDefinition> _helperRules = [];
+    private readonly IndexPlanner? _planner;
     private int _hidden;
     private int _markers;
 
-    private RuleModelBuilder(FactTypeRegistry types, DiagnosticBag diagnostics, CompiledRule rule, HashSet<FactTypeDescriptor> insertedTypes)
+    private RuleModelBuilder(FactTypeRegistry types, DiagnosticBag diagnostics, CompiledRule rule, HashSet<FactTypeDescriptor> insertedTypes,
+        IndexPlanner? planner)
     {
+        _planner = planner;
         _types = types;
         _diagnostics = diagnostics;
         _rule = rule;
@@ -38,11 +42,11 @@ internal sealed partial class RuleModelBuilder
 
     /// <summary>Builds a rule; returns <see langword="null"/> (with diagnostics) when it has errors.</summary>
     public static (IRuleDefinition Definition, RuleFiringAction Action, IReadOnlyList<IRuleDefinition> HelperRules)? Build(RuleSyntax syntax, string file, FactTypeRegistry types,
-        DiagnosticBag diagnostics, HashSet<FactTypeDescriptor> insertedTypes)
+        DiagnosticBag diagnostics, HashSet<FactTypeDescriptor> insertedTypes, IndexPlanner? planner = null)
     {
         var errorsBefore = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
         var rule = new CompiledRule(syntax, file);
-        var builder = new RuleModelBuilder(types, diagnostics, rule, insertedTypes);
+        var builder = new RuleModelBuilder(types, diagnostics, rule, insertedTypes, planner);
         var ruleBuilder = new RuleBuilder();
         ruleBuilder.Name(syntax.Id);
         ruleBuilder.Priority(syntax.Priority);
@@ -207,7 +211,7 @@ internal sealed partial class RuleModelBuilder
         }
 
         var scratch = new DiagnosticBag();
-        var probe = new RuleModelBuilder(_types, scratch, new CompiledRule(_rule.Syntax, _rule.File), [.. _insertedTypes]);
+        var probe = new RuleModelBuilder(_types, scratch, new CompiledRule(_rule.Syntax, _rule.File), [.. _insertedTypes], _planner?.Scratch());
         probe.BuildInto(new GroupBuilder(), element, new DeclarationScope(), topLevel: false, positive: false);
         return !scratch.HasErrors;
     }
@@ -240,10 +244,19 @@ internal sealed partial class RuleModelBuilder
         var plans = new List<ConjunctPlan>();
         if (pattern.Where is not null)
         {
-            foreach (var condition in BindConditions(pattern.Where, new BindingScope(type, parameter, scope.Visible()), parameter, plans))
+            var conditions = BindConditions(pattern.Where, new BindingScope(type, parameter, scope.Visible()), parameter, plans);
+            if (_planner?.Plan(type, parameter, conditions) is { } indexed)
             {
-                builder.Condition(condition);
-                joins |= condition.Parameters.Count > 1;
+                BuildIndexedSource(builder, parameter, conditions, indexed);
+                joins = true;
+            }
+            else
+            {
+                foreach (var condition in conditions)
+                {
+                    builder.Condition(condition);
+                    joins |= condition.Parameters.Count > 1;
+                }
             }
         }
 
@@ -261,6 +274,36 @@ internal sealed partial class RuleModelBuilder
         }
 
         return new BuiltPattern(builder, parameter, joins);
+    }
+
+    /// <summary>
+    /// Compiles an indexed equi-join: the pattern's source is an <see cref="IndexLookupAggregatorFactory"/> aggregate over
+    /// the index's <see cref="IndexHolder"/>, keyed by the join's earlier side; the other conjuncts filter the bucket. The
+    /// pattern itself has no conditions, so NRules joins the left tuples with the one holder fact (1 × n), not with every
+    /// fact of the type (n × m), and each left tuple reads one bucket.
+    /// </summary>
+    private void BuildIndexedSource(PatternBuilder builder, ParameterExpression own, List<LambdaExpression> conditions, IndexedJoin indexed)
+    {
+        var holderName = DeclarationName(null);
+        var holder = Expression.Parameter(typeof(IndexHolder), holderName);
+        var expressions = new List<KeyValuePair<string, LambdaExpression>>
+        {
+            new(IndexLookupAggregatorFactory.KeyName, indexed.Key),
+        };
+        var rest = conditions.Where((_, i) => i != indexed.Conjunct).ToList();
+        var testType = typeof(Func<,>).MakeGenericType(own.Type, typeof(bool));
+        Expression test = rest.Count == 0
+            ? Expression.Constant(null, testType)
+            : Expression.Lambda(testType, rest.Select(c => c.Body).Aggregate(Expression.AndAlso), own);
+        var items = Expression.Call(typeof(IndexHolder), nameof(IndexHolder.Match), [own.Type], holder, indexed.Key.Body, test);
+        var outer = rest.SelectMany(c => c.Parameters).Concat(indexed.Key.Parameters).Where(p => p != own).Distinct().Prepend(holder).ToList();
+        expressions.Add(new(IndexLookupAggregatorFactory.ItemsName, Expression.Lambda(items, outer)));
+
+        var aggregate = builder.Aggregate();
+        aggregate.Aggregator(IndexLookupAggregatorFactory.Name, expressions, typeof(IndexLookupAggregatorFactory));
+        var source = aggregate.Pattern(typeof(IndexHolder), holderName);
+        source.Condition(Expression.Lambda(
+            Expression.Equal(Expression.Property(holder, nameof(IndexHolder.Index)), Expression.Constant(indexed.Index.Id)), holder));
     }
 
     private sealed record BuiltPattern(PatternBuilder Builder, ParameterExpression Parameter, bool Joins);

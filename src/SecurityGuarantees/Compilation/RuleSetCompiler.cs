@@ -1,5 +1,6 @@
 using NRules;
 using NRules.RuleModel;
+using SecurityGuarantees.Compilation.Indexing;
 using SecurityGuarantees.Diagnostics;
 using SecurityGuarantees.Facts;
 using SecurityGuarantees.Syntax;
@@ -10,8 +11,9 @@ namespace SecurityGuarantees.Compilation;
 internal static class RuleSetCompiler
 {
     public static CompiledRuleSet? Compile(IReadOnlyList<RuleSetSyntax> files, FactTypeRegistry types, DiagnosticBag diagnostics,
-        bool useFastExpressionCompiler = true)
+        bool useFastExpressionCompiler = true, bool indexedJoins = false)
     {
+        var planner = indexedJoins ? IndexPlanner.For(files, types) : null;
         var definitions = new List<IRuleDefinition>();
         var rules = new List<CompiledRule>();
         var insertedTypes = new HashSet<FactTypeDescriptor>();
@@ -28,7 +30,7 @@ internal static class RuleSetCompiler
                 }
 
                 seen.Add(rule.Id, rule);
-                if (RuleModelBuilder.Build(rule, file.File, types, diagnostics, insertedTypes) is { } built)
+                if (RuleModelBuilder.Build(rule, file.File, types, diagnostics, insertedTypes, planner) is { } built)
                 {
                     definitions.Add(built.Definition);
                     definitions.AddRange(built.HelperRules);
@@ -56,7 +58,7 @@ internal static class RuleSetCompiler
         try
         {
             var factory = compiler.Compile(definitions);
-            return new CompiledRuleSet(factory, rules, types);
+            return new CompiledRuleSet(factory, rules, types, planner?.Indexes ?? []);
         }
         catch (RuleCompilationException e)
         {

@@ -1,6 +1,7 @@
 using NRules;
 using NRules.Diagnostics;
 using SecurityGuarantees.Compilation;
+using SecurityGuarantees.Compilation.Indexing;
 using SecurityGuarantees.Diagnostics;
 using SecurityGuarantees.Facts;
 using SecurityGuarantees.Results;
@@ -18,6 +19,7 @@ internal sealed class ScenarioSession
     private readonly int _maxFirings;
     private readonly Queue<string> _recentFirings = new();
     private readonly List<string> _firingLog = [];
+    private readonly SessionIndexes? _indexes;
     private int _totalFired;
     private int _authorFired;
     private DateOnly? _today;
@@ -28,6 +30,12 @@ internal sealed class ScenarioSession
         _maxFirings = maxFirings;
         _session = rules.SessionFactory.CreateSession();
         _session.Events.RuleFiredEvent += OnRuleFired;
+        if (rules.Indexes.Count > 0)
+        {
+            // The indexed equi-joins' holders go in first: every later fact change of an indexed type goes through them.
+            _indexes = new SessionIndexes(rules.Indexes, rules.Types);
+            _session.InsertAll(_indexes.Holders);
+        }
     }
 
     public int TotalFired => _totalFired;
@@ -35,11 +43,11 @@ internal sealed class ScenarioSession
     /// <summary>Author rules in the order they fired (the engine's own <c>$</c> rules left out).</summary>
     public IReadOnlyList<string> FiringLog => _firingLog;
 
-    public void Insert(IEnumerable<object> facts) => Guard(() => _session.InsertAll(facts));
+    public void Insert(IEnumerable<object> facts) => Guard(() => Indexed(IndexOperation.Insert, facts, _session.InsertAll));
 
-    public void Update(IEnumerable<object> facts) => Guard(() => _session.UpdateAll(facts));
+    public void Update(IEnumerable<object> facts) => Guard(() => Indexed(IndexOperation.Update, facts, _session.UpdateAll));
 
-    public void Retract(IEnumerable<object> facts) => Guard(() => _session.RetractAll(facts));
+    public void Retract(IEnumerable<object> facts) => Guard(() => Indexed(IndexOperation.Retract, facts, _session.RetractAll));
 
     /// <summary>Sets the one <c>Today</c> fact; an unchanged date is left alone, so rules joining Today are not re-run.</summary>
     public void SetToday(DateOnly date, bool first)
@@ -94,9 +102,22 @@ internal sealed class ScenarioSession
     }
 
     /// <summary>Every fact in working memory (the engine's own bookkeeping facts included), for explanations and why-not.</summary>
-    public IReadOnlyList<object> Query() => [.. _session.Query<object>()];
+    public IReadOnlyList<object> Query() => [.. _session.Query<object>().AsEnumerable().Where(f => f is not IndexHolder)];
 
     public EvaluationResult Snapshot(string scenario, DateOnly asOf) => ResultCollector.Collect(_session, _rules.Types, scenario, asOf, _totalFired);
+
+    /// <summary>Applies a change to the indexes (when the rules have indexed joins) around the change in NRules.</summary>
+    private void Indexed(IndexOperation operation, IEnumerable<object> facts, Action<IEnumerable<object>> apply)
+    {
+        if (_indexes is null)
+        {
+            apply(facts);
+            return;
+        }
+
+        var list = facts as IReadOnlyList<object> ?? [.. facts];
+        _indexes.Apply(_session, operation, list, () => apply(list));
+    }
 
     private void OnRuleFired(object? sender, AgendaEventArgs e)
     {

@@ -1,0 +1,174 @@
+using NRules;
+using SecurityGuarantees.Facts;
+
+namespace SecurityGuarantees.Compilation.Indexing;
+
+/// <summary>What a session does to a list of facts.</summary>
+internal enum IndexOperation
+{
+    Insert,
+    Update,
+    Retract,
+}
+
+/// <summary>
+/// The indexes of one session (outside NRules). Every insert, update and retract of an indexed type goes through
+/// <see cref="Apply"/>: the buckets change first, then each changed index's <see cref="IndexHolder"/> is updated in NRules
+/// with the changed keys (a "poke", so the lookups of those keys re-read their bucket), then the facts themselves go to
+/// NRules (for the patterns that are not indexed). The first insert of a scenario fills the buckets before any left
+/// tuple exists, so the first propagation already reads full buckets.
+/// </summary>
+internal sealed class SessionIndexes
+{
+    private readonly Dictionary<Type, List<(IndexSpec Spec, IndexHolder Holder)>> _byType = [];
+    private readonly Dictionary<object, object> _current;
+
+    public SessionIndexes(IReadOnlyList<IndexSpec> indexes, FactTypeRegistry types)
+    {
+        _current = new Dictionary<object, object>(new FactKeyIdentityComparer(types));
+        foreach (var spec in indexes)
+        {
+            if (!_byType.TryGetValue(spec.Type.ClrType, out var list))
+            {
+                _byType[spec.Type.ClrType] = list = [];
+            }
+
+            list.Add((spec, new IndexHolder(spec.Id)));
+        }
+
+        Holders = [.. _byType.Values.SelectMany(l => l.Select(i => (object)i.Holder))];
+    }
+
+    /// <summary>The holder facts, inserted into the session before anything else.</summary>
+    public IReadOnlyList<object> Holders { get; }
+
+    /// <summary>Changes the buckets, pokes NRules, then runs <paramref name="apply"/>; undoes the buckets when it throws.</summary>
+    public void Apply(ISession session, IndexOperation operation, IReadOnlyList<object> facts, Action apply)
+    {
+        var changes = Change(operation, facts);
+        Poke(session, changes);
+        try
+        {
+            apply();
+        }
+        catch
+        {
+            Undo(changes);
+            Poke(session, changes);
+            throw;
+        }
+    }
+
+    private Dictionary<IndexHolder, IndexPoke> Change(IndexOperation operation, IReadOnlyList<object> facts)
+    {
+        var pokes = new Dictionary<IndexHolder, IndexPoke>();
+        var undo = new List<(object? Old, object? New)>();
+        foreach (var fact in facts)
+        {
+            if (!_byType.TryGetValue(fact.GetType(), out var indexes))
+            {
+                continue;
+            }
+
+            var known = _current.TryGetValue(fact, out var old);
+            switch (operation)
+            {
+                case IndexOperation.Insert when !known:
+                    Replace(indexes, null, fact, pokes);
+                    break;
+                case IndexOperation.Update when known:
+                    Replace(indexes, old, fact, pokes);
+                    break;
+                case IndexOperation.Retract when known:
+                    Replace(indexes, old, null, pokes);
+                    break;
+                default:
+                    continue; // NRules rejects it (a second insert of a key, an unknown fact): nothing to index
+            }
+
+            undo.Add((old, operation == IndexOperation.Retract ? null : fact));
+        }
+
+        _undo = undo;
+        return pokes;
+    }
+
+    private List<(object? Old, object? New)> _undo = [];
+
+    private void Undo(Dictionary<IndexHolder, IndexPoke> pokes)
+    {
+        foreach (var (old, @new) in Enumerable.Reverse(_undo))
+        {
+            var indexes = _byType[(old ?? @new)!.GetType()];
+            Replace(indexes, @new, old, pokes);
+        }
+    }
+
+    /// <summary>Replaces <paramref name="old"/> by <paramref name="fact"/> (either may be absent) in every index of the type.</summary>
+    private void Replace(List<(IndexSpec Spec, IndexHolder Holder)> indexes, object? old, object? fact, Dictionary<IndexHolder, IndexPoke> pokes)
+    {
+        if (old is not null)
+        {
+            _current.Remove(old);
+        }
+
+        if (fact is not null)
+        {
+            _current[fact] = fact;
+        }
+
+        foreach (var (spec, holder) in indexes)
+        {
+            var oldKey = old is null ? null : spec.Key(old);
+            var newKey = fact is null ? null : spec.Key(fact);
+            if (!pokes.TryGetValue(holder, out var poke))
+            {
+                pokes[holder] = poke = new IndexPoke([], new HashSet<object>(ReferenceEqualityComparer.Instance));
+            }
+
+            if (old is not null && fact is not null && IndexHolder.SameKey(oldKey, newKey))
+            {
+                holder.Replace(oldKey, old, fact);
+            }
+            else
+            {
+                if (old is not null)
+                {
+                    holder.Remove(oldKey, old);
+                }
+
+                if (fact is not null)
+                {
+                    holder.Add(newKey, fact);
+                }
+            }
+
+            if (old is not null)
+            {
+                poke.Keys.Add(IndexHolder.KeyOf(oldKey));
+            }
+
+            if (fact is not null)
+            {
+                poke.Keys.Add(IndexHolder.KeyOf(newKey));
+                poke.Changed.Add(fact);
+            }
+        }
+    }
+
+    private static void Poke(ISession session, Dictionary<IndexHolder, IndexPoke> pokes)
+    {
+        foreach (var (holder, poke) in pokes)
+        {
+            holder.Poke = poke;
+            try
+            {
+                session.Update(holder);
+            }
+            finally
+            {
+                holder.Poke = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using SecurityGuarantees.Reporting;
+using SecurityGuarantees.Tests.Support;
+
+namespace SecurityGuarantees.Tests.Indexing;
+
+/// <summary>
+/// Indexed equi-joins (<see cref="ScenarioEngineBuilder.WithIndexedJoins"/>) must not change any result: every example
+/// scenario and timeline and the rule fixtures give byte-identical JSON with indexing on and off.
+/// </summary>
+public sealed class IndexedJoinEquivalenceTests
+{
+    private static readonly ScenarioEngine On = new ScenarioEngineBuilder().WithIndexedJoins(true).Build();
+    private static readonly ScenarioEngine Off = new ScenarioEngineBuilder().WithIndexedJoins(false).Build();
+
+    public static TheoryData<string> ExampleScenarios() => Files("examples/scenarios");
+
+    public static TheoryData<string> ExampleTimelines() => Files("examples/timelines");
+
+    [Fact]
+    public void BuiltInRules_IndexTheirEquiJoins()
+    {
+        var ids = On.Rules.Indexes.Select(i => i.Id).ToList();
+        Assert.Contains("Position.proposal", ids);
+        Assert.Empty(Off.Rules.Indexes);
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleScenarios))]
+    public void ExampleScenario_SameJson(string file)
+    {
+        var path = TestPaths.Repo(Path.Combine("examples/scenarios", file));
+        Assert.Equal(JsonReportWriter.ToJson(Off.Evaluate(Off.LoadScenario(path))), JsonReportWriter.ToJson(On.Evaluate(On.LoadScenario(path))));
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleTimelines))]
+    public void ExampleTimeline_SameJson(string file)
+    {
+        var path = TestPaths.Repo(Path.Combine("examples/timelines", file));
+        Assert.Equal(TimelineJsonWriter.ToJson(Off.RunTimeline(Off.LoadTimeline(path))), TimelineJsonWriter.ToJson(On.RunTimeline(On.LoadTimeline(path))));
+    }
+
+    [Theory]
+    [InlineData("rules/ceasefire-pending.yaml", "scenarios/jeddah.yaml")]
+    [InlineData("rules/constructs.yaml", "scenarios/constructs.yaml")]
+    [InlineData(null, "scenarios/jeddah.yaml")]
+    [InlineData(null, "scenarios/constructs.yaml")]
+    public void FixtureScenario_SameJson(string? rules, string scenario)
+    {
+        var (on, off) = Engines(rules);
+        var path = TestPaths.Fixture(scenario);
+        Assert.Equal(JsonReportWriter.ToJson(off.Evaluate(off.LoadScenario(path))), JsonReportWriter.ToJson(on.Evaluate(on.LoadScenario(path))));
+    }
+
+    [Theory]
+    [InlineData("timelines/rules.yaml", "timelines/basic.yaml")]
+    [InlineData(null, "timelines/basic.yaml")]
+    public void FixtureTimeline_SameJson(string? rules, string timeline)
+    {
+        var (on, off) = Engines(rules);
+        var path = TestPaths.Fixture(timeline);
+        Assert.Equal(TimelineJsonWriter.ToJson(off.RunTimeline(off.LoadTimeline(path))), TimelineJsonWriter.ToJson(on.RunTimeline(on.LoadTimeline(path))));
+    }
+
+    [Fact]
+    public void FixtureRules_AreIndexed()
+    {
+        Assert.NotEmpty(Engines("rules/ceasefire-pending.yaml").On.Rules.Indexes);
+    }
+
+    internal static (ScenarioEngine On, ScenarioEngine Off) Engines(string? rules) => rules is null
+        ? (On, Off)
+        : (new ScenarioEngineBuilder().AddRules(TestPaths.Fixture(rules)).WithIndexedJoins(true).Build(),
+            new ScenarioEngineBuilder().AddRules(TestPaths.Fixture(rules)).WithIndexedJoins(false).Build());
+
+    private static TheoryData<string> Files(string folder)
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(TestPaths.Repo(folder), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+}

@@ -1,0 +1,114 @@
+using SecurityGuarantees.Reporting;
+using SecurityGuarantees.Timelines;
+
+namespace SecurityGuarantees.Tests.Indexing;
+
+/// <summary>
+/// Changes of indexed facts in a running session (timeline steps): the index is updated and the lookups of the changed
+/// keys re-read their bucket, so truth maintenance gives what the unindexed join gives, step by step.
+/// </summary>
+public sealed class IndexedJoinTruthMaintenanceTests
+{
+    private const string Scenario = """
+        version: 1
+        scenario: index-tm
+        asOf: 2025-03-11
+        facts:
+          Party:
+            - { id: UA, name: Ukraine, roles: [belligerent] }
+            - { id: RU, name: Russia, roles: [belligerent] }
+            - { id: US, name: United States, roles: [mediator] }
+          Proposal:
+            - { id: cf-a, kind: ceasefire, title: Ceasefire A, mutual: true, proposedBy: [US] }
+            - { id: cf-b, kind: ceasefire, title: Ceasefire B, mutual: true, proposedBy: [US] }
+            - { id: cf-c, kind: ceasefire, title: Ceasefire C, mutual: true, proposedBy: [US] }
+          Position:
+            - { proposal: cf-a, party: UA, stance: accepted }
+            - { proposal: cf-b, party: UA, stance: accepted }
+            - { proposal: cf-b, party: RU, stance: accepted }
+            - { proposal: cf-c, party: RU, stance: pending }
+        """;
+
+    public static TheoryData<string, string> Steps() => new()
+    {
+        { "update a stance", """
+            - on: 2025-03-12
+              update:
+                Position:
+                  - { proposal: cf-b, party: RU, stance: pending }
+            - on: 2025-03-13
+              update:
+                Position:
+                  - { proposal: cf-b, party: RU, stance: accepted }
+            """ },
+        { "retract a position", """
+            - on: 2025-03-12
+              retract:
+                Position:
+                  - { proposal: cf-b, party: RU }
+            - on: 2025-03-13
+              retract:
+                Position:
+                  - { proposal: cf-a, party: UA }
+            """ },
+        { "insert a position for an existing proposal", """
+            - on: 2025-03-12
+              insert:
+                Position:
+                  - { proposal: cf-a, party: RU, stance: accepted }
+            - on: 2025-03-13
+              insert:
+                Position:
+                  - { proposal: cf-c, party: UA, stance: conditional, conditions: [sanctions-relief] }
+            """ },
+        { "move a position to another proposal", """
+            - on: 2025-03-12
+              retract:
+                Position:
+                  - { proposal: cf-b, party: RU }
+              insert:
+                Position:
+                  - { proposal: cf-a, party: RU, stance: accepted }
+            - on: 2025-03-13
+              retract:
+                Position:
+                  - { proposal: cf-a, party: RU }
+                  - { proposal: cf-c, party: RU }
+              insert:
+                Position:
+                  - { proposal: cf-b, party: RU, stance: accepted }
+                  - { proposal: cf-c, party: UA, stance: accepted }
+            """ },
+        { "change the left side and the right side in one step", """
+            - on: 2025-03-12
+              update:
+                Proposal:
+                  - { id: cf-a, kind: ceasefire, title: Ceasefire A renamed, mutual: true, proposedBy: [US] }
+                Position:
+                  - { proposal: cf-a, party: UA, stance: pending }
+              insert:
+                Position:
+                  - { proposal: cf-c, party: UA, stance: accepted }
+            - on: 2025-03-13
+              update:
+                Position:
+                  - { proposal: cf-a, party: UA, stance: accepted }
+                  - { proposal: cf-c, party: RU, stance: accepted }
+            """ },
+    };
+
+    [Theory]
+    [MemberData(nameof(Steps))]
+    public void TimelineChangingIndexedFacts_SameJsonAsUnindexed(string name, string steps)
+    {
+        Assert.NotEmpty(name);
+        var yaml = Scenario + "\ntimeline:\n" + string.Join('\n', steps.Split('\n').Select(l => "  " + l));
+        var (on, off) = IndexedJoinEquivalenceTests.Engines(null);
+        var expected = Run(off, yaml);
+        var actual = Run(on, yaml);
+        Assert.Equal(TimelineJsonWriter.ToJson(expected), TimelineJsonWriter.ToJson(actual));
+        Assert.Contains(expected.Steps, s => !s.Added.IsEmpty || !s.Removed.IsEmpty || !s.Changed.IsEmpty); // the steps matter
+    }
+
+    private static TimelineResult Run(ScenarioEngine engine, string yaml) => engine.RunTimeline(engine.ParseTimeline("index-tm.yaml", yaml));
+}
