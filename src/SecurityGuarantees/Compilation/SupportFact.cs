@@ -27,7 +27,14 @@ internal sealed class SupportFact(string conclusionType, string conclusionKey, o
     /// <summary>The matched fact objects, in the order of <see cref="Because"/>, for explanations.</summary>
     public IReadOnlyList<object> BecauseFacts { get; } = becauseFacts;
 
-    public Justification ToJustification() => new(Rule.Id, Because);
+    private Justification? _justification;
+    private string? _becauseSortKey;
+
+    /// <summary>The justification as results show it; built once, since snapshots read it after every timeline step.</summary>
+    public Justification ToJustification() => _justification ??= new(Rule.Id, Because);
+
+    /// <summary>Orders justifications of one rule by their facts.</summary>
+    public string BecauseSortKey => _becauseSortKey ??= string.Join("\n", Because.Select(b => b.Type + "\t" + b.Key));
 
     /// <summary>Same content: re-firing with this would change nothing downstream.</summary>
     public bool SameContentAs(SupportFact other) =>
