@@ -6,6 +6,14 @@ if (args.Contains("--hello"))
     return 0; // the hello-world baseline of the cold-start fallback
 }
 
+if (args.Contains("--write-yaml"))
+{
+    // A generated scenario as a YAML file, to run the CLI (or a profiler) on it: --write-yaml <proposals> <path>
+    var rest = args.SkipWhile(a => a != "--write-yaml").Skip(1).ToArray();
+    File.WriteAllText(rest[1], BenchData.Generate(int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture)).ToYaml());
+    return 0;
+}
+
 if (args.Contains("--loop"))
 {
     // For a profiler (e.g. perf with DOTNET_PerfMapEnabled=1): --loop <proposals> <seconds> [shipped|fluent]
