@@ -5,21 +5,26 @@ namespace SecurityGuarantees.Benchmarks;
 /// <summary>Stopwatch timing for the quick mode: a warm-up, then the median of a few repetitions.</summary>
 internal static class Measure
 {
-    /// <summary>Median milliseconds per call. Fast calls are batched so each repetition lasts at least <paramref name="minRepMs"/>.</summary>
-    public static double Ms(Action action, int repetitions = 5, double minRepMs = 40)
+    /// <summary>
+    /// Median milliseconds per call, in steady state. The warm-up runs the action for at least <paramref name="warmUpMs"/>:
+    /// tiered JIT promotes a method to optimised code only after 30 calls and a 100 ms quiet period, so a short warm-up
+    /// would time tier-0 code, and the more distinct methods a workload runs, the more it would be penalised. Fast calls
+    /// are batched so each repetition lasts at least <paramref name="minRepMs"/>.
+    /// </summary>
+    public static double Ms(Action action, int repetitions = 5, double minRepMs = 40, double warmUpMs = 600)
     {
         var first = Stopwatch.StartNew();
-        action(); // warm-up (JIT, tiering, caches)
+        action();
         var once = Math.Max(first.Elapsed.TotalMilliseconds, 0.0001);
-        var batch = (int)Math.Clamp(Math.Ceiling(minRepMs / once), 1, 100_000);
-        if (batch > 1)
+        var calls = 1;
+        while (first.Elapsed.TotalMilliseconds < warmUpMs || calls < 2)
         {
-            for (var i = 0; i < batch; i++)
-            {
-                action(); // second warm-up at the batch size, so tier-1 code is what is timed
-            }
+            action();
+            calls++;
         }
 
+        once = Math.Min(once, first.Elapsed.TotalMilliseconds / calls);
+        var batch = (int)Math.Clamp(Math.Ceiling(minRepMs / once), 1, 100_000);
         var samples = new double[repetitions];
         for (var r = 0; r < repetitions; r++)
         {

@@ -43,6 +43,14 @@ if (args.Contains("--loop"))
     return 0;
 }
 
+if (args.Contains("--alloc"))
+{
+    // Allocations by type for one evaluation: --alloc <proposals> [five|shipped]
+    var rest = args.SkipWhile(a => a != "--alloc").Skip(1).ToArray();
+    AllocationProfile.Run(int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture), rest.ElementAtOrDefault(1) ?? "five");
+    return 0;
+}
+
 if (args.Contains("--quick"))
 {
     return QuickMode.Run(args);

@@ -1,0 +1,69 @@
+using System.Diagnostics.Tracing;
+
+namespace SecurityGuarantees.Benchmarks;
+
+/// <summary>
+/// <c>--alloc &lt;proposals&gt; [shipped|five]</c>: which types one evaluation allocates, from the runtime's allocation-tick
+/// events (one sample per ~100 KB allocated, so the shares are estimates), and how many collections of each generation
+/// it caused. For finding allocations worth removing; not a measurement the targets read.
+/// </summary>
+internal sealed class AllocationProfile : EventListener
+{
+    private const EventKeywords GcKeyword = (EventKeywords)0x1;
+    private readonly Dictionary<string, long> _bytesByType = new(StringComparer.Ordinal);
+    private bool _recording;
+
+    public static void Run(int proposals, string kind)
+    {
+        var ours = kind == "shipped" ? YamlImplementation.CreateShipped() : YamlImplementation.CreateFiveRules();
+        var scenario = YamlImplementation.ToScenario(BenchData.Generate(proposals));
+        for (var i = 0; i < 3; i++)
+        {
+            ours.Evaluate(scenario); // warm-up
+        }
+
+        using var listener = new AllocationProfile();
+        var gcs = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        const int runs = 5;
+        listener._recording = true;
+        for (var i = 0; i < runs; i++)
+        {
+            ours.Evaluate(scenario);
+        }
+
+        listener._recording = false;
+        var total = (GC.GetTotalAllocatedBytes(precise: true) - before) / runs;
+        Console.WriteLine($"{proposals} proposals ({kind}): {total / 1e6:F1} MB per evaluation; collections per evaluation: "
+            + $"gen0 {(GC.CollectionCount(0) - gcs[0]) / (double)runs:F1}, gen1 {(GC.CollectionCount(1) - gcs[1]) / (double)runs:F1}, "
+            + $"gen2 {(GC.CollectionCount(2) - gcs[2]) / (double)runs:F1}");
+        var sampled = listener._bytesByType.Values.Sum();
+        foreach (var (type, bytes) in listener._bytesByType.OrderByDescending(p => p.Value).Take(30))
+        {
+            Console.WriteLine($"{100.0 * bytes / sampled,6:F1} %  {type}");
+        }
+    }
+
+    protected override void OnEventSourceCreated(EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+        {
+            EnableEvents(source, EventLevel.Verbose, GcKeyword);
+        }
+    }
+
+    protected override void OnEventWritten(EventWrittenEventArgs e)
+    {
+        if (!_recording || e.EventName != "GCAllocationTick_V4" || e.Payload is null)
+        {
+            return;
+        }
+
+        var type = e.Payload[e.PayloadNames!.IndexOf("TypeName")] as string ?? "?";
+        var bytes = Convert.ToInt64(e.Payload[e.PayloadNames.IndexOf("AllocationAmount64")], System.Globalization.CultureInfo.InvariantCulture);
+        lock (_bytesByType)
+        {
+            _bytesByType[type] = _bytesByType.GetValueOrDefault(type) + bytes;
+        }
+    }
+}
