@@ -20,6 +20,7 @@ internal sealed class ScenarioSession
     private readonly Queue<string> _recentFirings = new();
     private readonly List<string> _firingLog = [];
     private readonly SessionIndexes? _indexes;
+    private readonly ResultTracker _results;
     private int _totalFired;
     private int _authorFired;
     private DateOnly? _today;
@@ -30,6 +31,7 @@ internal sealed class ScenarioSession
         _maxFirings = maxFirings;
         _session = rules.SessionFactory.CreateSession();
         _session.Events.RuleFiredEvent += OnRuleFired;
+        _results = new ResultTracker(_session, rules.Types);
         if (rules.Indexes.Count > 0)
         {
             // The indexed equi-joins' holders go in first: every later fact change of an indexed type goes through them.
@@ -104,7 +106,7 @@ internal sealed class ScenarioSession
     /// <summary>Every fact in working memory (the engine's own bookkeeping facts included), for explanations and why-not.</summary>
     public IReadOnlyList<object> Query() => [.. _session.Query<object>().AsEnumerable().Where(f => f is not IndexHolder)];
 
-    public EvaluationResult Snapshot(string scenario, DateOnly asOf) => ResultCollector.Collect(_session, _rules.Types, scenario, asOf, _totalFired);
+    public EvaluationResult Snapshot(string scenario, DateOnly asOf) => _results.Snapshot(scenario, asOf, _totalFired);
 
     /// <summary>Applies a change to the indexes (when the rules have indexed joins) around the change in NRules.</summary>
     private void Indexed(IndexOperation operation, IEnumerable<object> facts, Action<IEnumerable<object>> apply)

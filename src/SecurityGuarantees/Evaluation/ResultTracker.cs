@@ -1,0 +1,246 @@
+using NRules;
+using NRules.Diagnostics;
+using NRules.RuleModel;
+using SecurityGuarantees.Compilation;
+using SecurityGuarantees.Facts;
+using SecurityGuarantees.Results;
+
+namespace SecurityGuarantees.Evaluation;
+
+/// <summary>
+/// Keeps a session's results up to date from NRules' working-memory events, so a snapshot costs only the conclusions
+/// that changed since the last one (a timeline step changes a few of hundreds), not a scan and sort of working memory.
+/// Conclusions and their supports are grouped by <see cref="SupportFact.GroupKey"/>; results are kept sorted as the JSON
+/// shows them (conditions by id and subject, next steps by actor, id and subject, inserted facts by type and key).
+/// </summary>
+internal sealed class ResultTracker
+{
+    private readonly FactTypeRegistry _types;
+    private readonly FactTypeDescriptor _conditionType;
+    private readonly FactTypeDescriptor _nextStepType;
+
+    // Types whose facts are conclusions: Condition, NextStep, and every type a support has named (rule inserts).
+    private readonly Dictionary<Type, FactTypeDescriptor> _conclusionTypes = [];
+
+    // NRules keeps one wrapper per fact for its lifetime and swaps the object on update, so the wrapper names the fact.
+    private readonly Dictionary<IFact, (object Value, string GroupKey)> _tracked = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
+    private readonly HashSet<Group> _dirty = [];
+    private readonly SortedDictionary<(string?, string?, string?), ConditionResult> _conditions = new();
+    private readonly SortedDictionary<(string?, string?, string?), NextStepResult> _nextSteps = new();
+    private readonly SortedDictionary<(string?, string?, string?), InsertedFactResult> _inserted = new();
+    private IReadOnlyList<ConditionResult> _conditionList = [];
+    private IReadOnlyList<NextStepResult> _nextStepList = [];
+    private IReadOnlyList<InsertedFactResult> _insertedList = [];
+
+    public ResultTracker(ISession session, FactTypeRegistry types)
+    {
+        _types = types;
+        _conditionType = types.Find(typeof(Condition))!;
+        _nextStepType = types.Find(typeof(NextStep))!;
+        _conclusionTypes[typeof(Condition)] = _conditionType;
+        _conclusionTypes[typeof(NextStep)] = _nextStepType;
+        session.Events.FactInsertedEvent += (_, e) => Inserted(e.Fact);
+        session.Events.FactUpdatedEvent += (_, e) => Updated(e.Fact);
+        session.Events.FactRetractedEvent += (_, e) => Retracted(e.Fact);
+    }
+
+    /// <summary>The results as they stand; unchanged lists are reused from the previous snapshot.</summary>
+    public EvaluationResult Snapshot(string scenario, DateOnly asOf, int rulesFired)
+    {
+        if (_dirty.Count > 0)
+        {
+            var changed = new bool[3];
+            foreach (var group in _dirty)
+            {
+                changed[Refresh(group)] = true;
+            }
+
+            _dirty.Clear();
+            if (changed[0])
+            {
+                _conditionList = [.. _conditions.Values];
+            }
+
+            if (changed[1])
+            {
+                _nextStepList = [.. _nextSteps.Values];
+            }
+
+            if (changed[2])
+            {
+                _insertedList = [.. _inserted.Values];
+            }
+        }
+
+        return new EvaluationResult(scenario, asOf, _conditionList, _nextStepList, _insertedList, rulesFired);
+    }
+
+    private void Inserted(IFact fact)
+    {
+        if (fact.Value is { } value && GroupKeyOf(value) is { } key)
+        {
+            _tracked[fact] = (value, key);
+            Add(key, value);
+        }
+    }
+
+    private void Updated(IFact fact)
+    {
+        if (_tracked.TryGetValue(fact, out var old))
+        {
+            Remove(old.GroupKey, old.Value);
+            _tracked.Remove(fact);
+        }
+
+        Inserted(fact);
+    }
+
+    private void Retracted(IFact fact)
+    {
+        if (_tracked.Remove(fact, out var old))
+        {
+            Remove(old.GroupKey, old.Value);
+        }
+    }
+
+    private string? GroupKeyOf(object value)
+    {
+        if (value is SupportFact support)
+        {
+            if (_types.Find(support.ConclusionType) is { } type)
+            {
+                _conclusionTypes.TryAdd(type.ClrType, type);
+            }
+
+            return support.GroupKey;
+        }
+
+        return _conclusionTypes.TryGetValue(value.GetType(), out var conclusionType)
+            ? conclusionType.Name + "|" + conclusionType.GetKey(value)
+            : null;
+    }
+
+    private void Add(string key, object value)
+    {
+        if (!_groups.TryGetValue(key, out var group))
+        {
+            _groups[key] = group = new Group(key);
+        }
+
+        if (value is SupportFact support)
+        {
+            group.Supports.Add(support);
+        }
+        else
+        {
+            group.Conclusion = value;
+        }
+
+        _dirty.Add(group);
+    }
+
+    private void Remove(string key, object value)
+    {
+        if (!_groups.TryGetValue(key, out var group))
+        {
+            return;
+        }
+
+        if (value is SupportFact support)
+        {
+            group.Supports.Remove(support);
+        }
+        else if (ReferenceEquals(group.Conclusion, value))
+        {
+            group.Conclusion = null;
+        }
+
+        _dirty.Add(group);
+    }
+
+    /// <summary>Brings one group's result up to date; returns which list it belongs to (0 conditions, 1 next steps, 2 inserted).</summary>
+    private int Refresh(Group group)
+    {
+        var list = group.Type == _conditionType.Name ? 0 : group.Type == _nextStepType.Name ? 1 : 2;
+        if (group.SortKey is { } oldKey)
+        {
+            _ = list switch
+            {
+                0 => _conditions.Remove(oldKey),
+                1 => _nextSteps.Remove(oldKey),
+                _ => _inserted.Remove(oldKey),
+            };
+            group.SortKey = null;
+        }
+
+        if (group.Conclusion is null || group.Supports.Count == 0)
+        {
+            if (group.Conclusion is null && group.Supports.Count == 0)
+            {
+                _groups.Remove(group.Key);
+            }
+
+            return list;
+        }
+
+        var justifications = Justifications(group.Supports);
+        switch (group.Conclusion)
+        {
+            case Condition c when list == 0:
+                group.SortKey = (c.Id, c.Subject, null);
+                _conditions[group.SortKey.Value] = new ConditionResult(c.Id, c.Subject, c.Parties, c.Severity, c.Text, justifications);
+                break;
+            case NextStep n when list == 1:
+                group.SortKey = (n.Actor, n.Id, n.Subject);
+                _nextSteps[group.SortKey.Value] = new NextStepResult(n.Id, n.Actor, n.Subject, n.Priority, n.Text, justifications);
+                break;
+            default:
+                var type = _types.Find(group.Type)!;
+                var key = type.GetKey(group.Conclusion);
+                group.SortKey = (type.Name, key, null);
+                _inserted[group.SortKey.Value] = new InsertedFactResult(type.Name, key, group.Conclusion, justifications);
+                break;
+        }
+
+        return list;
+    }
+
+    private static IReadOnlyList<Justification> Justifications(List<SupportFact> supports)
+    {
+        if (supports.Count == 1)
+        {
+            return [supports[0].ToJustification()];
+        }
+
+        var sorted = supports.ToArray();
+        Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.Rule.Id, b.Rule.Id) is var c and not 0 ? c : string.CompareOrdinal(a.BecauseSortKey, b.BecauseSortKey));
+        return [.. sorted.Select(s => s.ToJustification())];
+    }
+
+    /// <summary>One conclusion (by type and key): the merged fact rules see and the supports it stands on.</summary>
+    private sealed class Group(string key)
+    {
+        public string Key { get; } = key;
+
+        public string Type { get; } = key[..key.IndexOf('|', StringComparison.Ordinal)];
+
+        public List<SupportFact> Supports { get; } = [];
+
+        public object? Conclusion { get; set; }
+
+        /// <summary>Where the group's result sits in its sorted list, while it has one.</summary>
+        public (string?, string?, string?)? SortKey { get; set; }
+    }
+
+    /// <summary>Ordinal, field by field, null first: the order <c>OrderBy(..., StringComparer.Ordinal)</c> gives.</summary>
+    private sealed class OrdinalKeyComparer : IComparer<(string?, string?, string?)>
+    {
+        public static readonly OrdinalKeyComparer Instance = new();
+
+        public int Compare((string?, string?, string?) x, (string?, string?, string?) y) =>
+            string.CompareOrdinal(x.Item1, y.Item1) is var a and not 0 ? a
+            : string.CompareOrdinal(x.Item2, y.Item2) is var b and not 0 ? b
+            : string.CompareOrdinal(x.Item3, y.Item3);
+    }
+}
