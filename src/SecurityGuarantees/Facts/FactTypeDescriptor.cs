@@ -93,7 +93,14 @@ internal sealed class FactTypeDescriptor
             return FactValueFormatter.Format(KeyFields[0].Getter(fact));
         }
 
-        return string.Join("/", KeyFields.Select(f => FactValueFormatter.Format(f.Getter(fact))));
+        // Called for every conclusion and justification: no LINQ, one string.
+        var parts = new string[KeyFields.Count];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = FactValueFormatter.Format(KeyFields[i].Getter(fact));
+        }
+
+        return string.Join('/', parts);
     }
 
     /// <summary>Creates a fact from field values; fields not given keep the type's defaults (lists: empty).</summary>

@@ -1,3 +1,4 @@
+using System.Reflection;
 using NRules;
 using NRules.Aggregators;
 using NRules.RuleModel;
@@ -23,11 +24,16 @@ internal sealed class IndexLookupAggregatorFactory : IAggregatorFactory
     {
         _key = compiledExpressions.Single(e => e.Name == KeyName);
         _filter = compiledExpressions.Single(e => e.Name == ItemsName);
-        var type = typeof(IndexLookupAggregator<>).MakeGenericType(element.ResultType);
-        _create = (key, filter, comparer) => (IAggregator)Activator.CreateInstance(type, key, filter, comparer)!;
+        // One aggregator per left tuple: a typed delegate, not Activator.CreateInstance (reflection binding per call).
+        _create = typeof(IndexLookupAggregatorFactory).GetMethod(nameof(CreateAggregator), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(element.ResultType)
+            .CreateDelegate<Func<IAggregateExpression, IAggregateExpression, IFactIdentityComparer, IAggregator>>();
     }
 
     public IAggregator Create(AggregationContext context) => _create!(_key!, _filter!, context.FactIdentityComparer);
+
+    private static IAggregator CreateAggregator<T>(IAggregateExpression key, IAggregateExpression items, IFactIdentityComparer identity)
+        where T : class => new IndexLookupAggregator<T>(key, items, identity);
 }
 
 /// <summary>
@@ -42,6 +48,7 @@ internal sealed class IndexLookupAggregator<T>(IAggregateExpression key, IAggreg
     private readonly IEqualityComparer<T> _comparer = identity.GetComparer<T>();
     private List<T> _items = [];
     private object? _key;
+    private bool? _tupleHoldsT;
 
     public IReadOnlyCollection<AggregationResult> Add(AggregationContext context, ITuple tuple, IReadOnlyCollection<IFact> facts)
     {
@@ -72,12 +79,15 @@ internal sealed class IndexLookupAggregator<T>(IAggregateExpression key, IAggreg
             // A poke: the left tuple did not change unless it holds a fact this change replaced (then this call is the
             // update of the tuple, reached through an earlier indexed pattern of the same rule).
             allModified = false;
-            foreach (var fact in tuple.Facts)
+            if (_tupleHoldsT ??= TupleHolds(tuple))
             {
-                if (fact.Value is not null && poke.Changed.Contains(fact.Value))
+                foreach (var fact in tuple.Facts)
                 {
-                    allModified = true;
-                    break;
+                    if (fact.Value is T && poke.Changed.Contains(fact.Value))
+                    {
+                        allModified = true;
+                        break;
+                    }
                 }
             }
 
@@ -132,6 +142,23 @@ internal sealed class IndexLookupAggregator<T>(IAggregateExpression key, IAggreg
         var results = _items.Select(AggregationResult.Removed).ToList();
         _items = [];
         return results;
+    }
+
+    /// <summary>
+    /// Whether the left tuple has a fact of the indexed type (a poke's changed facts are all of that type). A tuple keeps
+    /// its shape for its lifetime, so this is asked once: most pokes then cost one key lookup per tuple.
+    /// </summary>
+    private static bool TupleHolds(ITuple tuple)
+    {
+        foreach (var fact in tuple.Facts)
+        {
+            if (typeof(T).IsAssignableFrom(fact.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private List<T> Read(AggregationContext context, ITuple tuple, IFact holderFact)
