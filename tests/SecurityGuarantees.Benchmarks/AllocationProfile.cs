@@ -60,6 +60,11 @@ internal sealed class AllocationProfile : EventListener
         }
 
         var type = e.Payload[e.PayloadNames!.IndexOf("TypeName")] as string ?? "?";
+        if (Convert.ToInt32(e.Payload[e.PayloadNames.IndexOf("AllocationKind")], System.Globalization.CultureInfo.InvariantCulture) == 1)
+        {
+            type = "(large object heap) " + type; // these trigger gen2 collections once the LOH budget is used up
+        }
+
         var bytes = Convert.ToInt64(e.Payload[e.PayloadNames.IndexOf("AllocationAmount64")], System.Globalization.CultureInfo.InvariantCulture);
         lock (_bytesByType)
         {

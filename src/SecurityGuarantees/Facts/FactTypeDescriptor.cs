@@ -52,9 +52,10 @@ internal sealed class FactTypeDescriptor
             return string.Equals(GetKey(a), GetKey(b), StringComparison.Ordinal);
         }
 
-        foreach (var field in KeyFields)
+        for (var i = 0; i < KeyFields.Count; i++) // indexed: foreach over the interface would box an enumerator per call
         {
-            if (!Equals(field.Getter(a), field.Getter(b)))
+            var getter = KeyFields[i].Getter;
+            if (!Equals(getter(a), getter(b)))
             {
                 return false;
             }
@@ -72,9 +73,9 @@ internal sealed class FactTypeDescriptor
         }
 
         var hash = new HashCode();
-        foreach (var field in KeyFields)
+        for (var i = 0; i < KeyFields.Count; i++)
         {
-            hash.Add(field.Getter(fact));
+            hash.Add(KeyFields[i].Getter(fact));
         }
 
         return hash.ToHashCode();

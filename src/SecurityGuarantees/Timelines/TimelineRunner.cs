@@ -51,24 +51,57 @@ internal static class TimelineRunner
         return new TimelineResult(scenario.Id, asOf, initial, steps, previous);
     }
 
-    /// <summary>The conclusions that appeared, went and changed between two states.</summary>
+    /// <summary>
+    /// The conclusions that appeared, went and changed between two states. Both are sorted by identity (conditions by id
+    /// and subject, next steps by actor, id and subject), so one merge walk finds the differences; a result object the
+    /// snapshot carried over unchanged is the same instance, so it is not compared field by field.
+    /// </summary>
     public static TimelineStepResult Compare(TimelineStep step, EvaluationResult before, EvaluationResult after)
     {
-        var conditionsBefore = before.Conditions.ToDictionary(ConditionIdentity);
-        var conditionsAfter = after.Conditions.ToDictionary(ConditionIdentity);
-        var stepsBefore = before.NextSteps.ToDictionary(NextStepIdentity);
-        var stepsAfter = after.NextSteps.ToDictionary(NextStepIdentity);
+        var (addedConditions, removedConditions, changedConditions) = Diff(before.Conditions, after.Conditions, CompareConditions, SameContent);
+        var (addedSteps, removedSteps, changedSteps) = Diff(before.NextSteps, after.NextSteps, CompareNextSteps, SameContent);
+        return new TimelineStepResult(step.On, step.Note,
+            new TimelineChanges(addedConditions, addedSteps),
+            new TimelineChanges(removedConditions, removedSteps),
+            new TimelineChanges(changedConditions, changedSteps),
+            after);
+    }
 
-        var added = new TimelineChanges(
-            [.. after.Conditions.Where(c => !conditionsBefore.ContainsKey(ConditionIdentity(c)))],
-            [.. after.NextSteps.Where(n => !stepsBefore.ContainsKey(NextStepIdentity(n)))]);
-        var removed = new TimelineChanges(
-            [.. before.Conditions.Where(c => !conditionsAfter.ContainsKey(ConditionIdentity(c)))],
-            [.. before.NextSteps.Where(n => !stepsAfter.ContainsKey(NextStepIdentity(n)))]);
-        var changed = new TimelineChanges(
-            [.. after.Conditions.Where(c => conditionsBefore.TryGetValue(ConditionIdentity(c), out var old) && !SameContent(old, c))],
-            [.. after.NextSteps.Where(n => stepsBefore.TryGetValue(NextStepIdentity(n), out var old) && !SameContent(old, n))]);
-        return new TimelineStepResult(step.On, step.Note, added, removed, changed, after);
+    private static (List<T> Added, List<T> Removed, List<T> Changed) Diff<T>(IReadOnlyList<T> before, IReadOnlyList<T> after,
+        Comparison<T> order, Func<T, T, bool> sameContent)
+        where T : class
+    {
+        List<T> added = [], removed = [], changed = [];
+        if (ReferenceEquals(before, after))
+        {
+            return (added, removed, changed);
+        }
+
+        int i = 0, j = 0;
+        while (i < before.Count || j < after.Count)
+        {
+            var c = i == before.Count ? 1 : j == after.Count ? -1 : order(before[i], after[j]);
+            if (c < 0)
+            {
+                removed.Add(before[i++]);
+            }
+            else if (c > 0)
+            {
+                added.Add(after[j++]);
+            }
+            else
+            {
+                if (!ReferenceEquals(before[i], after[j]) && !sameContent(before[i], after[j]))
+                {
+                    changed.Add(after[j]);
+                }
+
+                i++;
+                j++;
+            }
+        }
+
+        return (added, removed, changed);
     }
 
     private static void Insert(ScenarioSession session, object fact, TimelineStep step, FactTypeRegistry types)
@@ -87,9 +120,13 @@ internal static class TimelineRunner
         }
     }
 
-    private static (string, string?) ConditionIdentity(ConditionResult c) => (c.Id, c.Subject);
+    private static int CompareConditions(ConditionResult a, ConditionResult b) =>
+        string.CompareOrdinal(a.Id, b.Id) is var c and not 0 ? c : string.CompareOrdinal(a.Subject, b.Subject);
 
-    private static (string, string?, string?) NextStepIdentity(NextStepResult n) => (n.Id, n.Actor, n.Subject);
+    private static int CompareNextSteps(NextStepResult a, NextStepResult b) =>
+        string.CompareOrdinal(a.Actor, b.Actor) is var c and not 0 ? c
+        : string.CompareOrdinal(a.Id, b.Id) is var d and not 0 ? d
+        : string.CompareOrdinal(a.Subject, b.Subject);
 
     private static bool SameContent(ConditionResult a, ConditionResult b) =>
         a.Severity == b.Severity && string.Equals(a.Text, b.Text, StringComparison.Ordinal) && a.Parties.SequenceEqual(b.Parties, StringComparer.Ordinal);

@@ -27,9 +27,9 @@ internal sealed class IndexHolder(string index)
     {
         var bucket = holder.Bucket(key);
         var items = new List<T>(bucket.Count);
-        foreach (var fact in bucket)
+        for (var i = 0; i < bucket.Count; i++)
         {
-            var item = (T)fact;
+            var item = (T)bucket[i];
             if (test is null || test(item))
             {
                 items.Add(item);
