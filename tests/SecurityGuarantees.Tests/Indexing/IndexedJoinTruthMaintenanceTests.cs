@@ -110,5 +110,47 @@ public sealed class IndexedJoinTruthMaintenanceTests
         Assert.Contains(expected.Steps, s => !s.Added.IsEmpty || !s.Removed.IsEmpty || !s.Changed.IsEmpty); // the steps matter
     }
 
+    [Fact]
+    public void IndexFilledBeforeAnyLookupExists_LaterLookupsReadIt_SameJsonAsUnindexed()
+    {
+        // The positions go into an index that no lookup has read (no proposal yet), so that fill pokes nothing; the
+        // proposals inserted later must still find them, and later changes must reach the lookups created since.
+        const string yaml = """
+            version: 1
+            scenario: index-unread
+            asOf: 2025-03-11
+            facts:
+              Party:
+                - { id: UA, name: Ukraine, roles: [belligerent] }
+                - { id: RU, name: Russia, roles: [belligerent] }
+                - { id: US, name: United States, roles: [mediator] }
+              Position:
+                - { proposal: cf-a, party: UA, stance: accepted }
+                - { proposal: cf-b, party: UA, stance: accepted }
+                - { proposal: cf-b, party: RU, stance: accepted }
+            timeline:
+              - on: 2025-03-12
+                insert:
+                  Position:
+                    - { proposal: cf-a, party: RU, stance: pending }
+              - on: 2025-03-13
+                insert:
+                  Proposal:
+                    - { id: cf-a, kind: ceasefire, title: Ceasefire A, mutual: true, proposedBy: [US] }
+                    - { id: cf-b, kind: ceasefire, title: Ceasefire B, mutual: true, proposedBy: [US] }
+              - on: 2025-03-14
+                update:
+                  Position:
+                    - { proposal: cf-a, party: RU, stance: accepted }
+                    - { proposal: cf-b, party: RU, stance: rejected }
+            """;
+        var (on, off) = IndexedJoinEquivalenceTests.Engines(null);
+        var expected = Run(off, yaml);
+        var actual = Run(on, yaml);
+        Assert.Equal(TimelineJsonWriter.ToJson(expected), TimelineJsonWriter.ToJson(actual));
+        Assert.NotEmpty(expected.Steps[1].Added.Conditions); // the proposals found the positions inserted before them
+        Assert.False(expected.Steps[2].Added.IsEmpty && expected.Steps[2].Removed.IsEmpty && expected.Steps[2].Changed.IsEmpty);
+    }
+
     private static TimelineResult Run(ScenarioEngine engine, string yaml) => engine.RunTimeline(engine.ParseTimeline("index-tm.yaml", yaml));
 }

@@ -12,6 +12,12 @@ internal sealed class IndexHolder(string index)
 
     public string Index { get; } = index;
 
+    /// <summary>
+    /// Whether an aggregator has read a bucket. Until one has, no aggregator exists (each reads its bucket when it is
+    /// created), so a change needs no poke: the first fill of a session's indexes costs no NRules update.
+    /// </summary>
+    internal bool HasReaders { get; private set; }
+
     /// <summary>The change being propagated by the current update of this fact; <see langword="null"/> otherwise.</summary>
     internal IndexPoke? Poke { get; set; }
 
@@ -25,6 +31,7 @@ internal sealed class IndexHolder(string index)
     public static List<T> Match<T>(IndexHolder holder, object? key, Func<T, bool>? test)
         where T : class
     {
+        holder.HasReaders = true;
         var bucket = holder.Bucket(key);
         var items = new List<T>(bucket.Count);
         for (var i = 0; i < bucket.Count; i++)

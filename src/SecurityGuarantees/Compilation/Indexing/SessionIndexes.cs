@@ -16,7 +16,7 @@ internal enum IndexOperation
 /// <see cref="Apply"/>: the buckets change first, then each changed index's <see cref="IndexHolder"/> is updated in NRules
 /// with the changed keys (a "poke", so the lookups of those keys re-read their bucket), then the facts themselves go to
 /// NRules (for the patterns that are not indexed). The first insert of a scenario fills the buckets before any left
-/// tuple exists, so the first propagation already reads full buckets.
+/// tuple exists, so the first propagation already reads full buckets, and an index nothing has read yet is not poked.
 /// </summary>
 internal sealed class SessionIndexes
 {
@@ -121,7 +121,8 @@ internal sealed class SessionIndexes
         {
             var oldKey = old is null ? null : spec.Key(old);
             var newKey = fact is null ? null : spec.Key(fact);
-            if (!pokes.TryGetValue(holder, out var poke))
+            IndexPoke? poke = null;
+            if (holder.HasReaders && !pokes.TryGetValue(holder, out poke))
             {
                 pokes[holder] = poke = new IndexPoke([], new HashSet<object>(ReferenceEqualityComparer.Instance));
             }
@@ -141,6 +142,11 @@ internal sealed class SessionIndexes
                 {
                     holder.Add(newKey, fact);
                 }
+            }
+
+            if (poke is null)
+            {
+                continue;
             }
 
             if (old is not null)
