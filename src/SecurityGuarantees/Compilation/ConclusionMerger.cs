@@ -17,7 +17,7 @@ internal sealed class ConclusionMerger(FactTypeDescriptor type)
     public void Execute(IContext context)
     {
         var group = (IGrouping<string, SupportFact>)context.Match.Facts.Single().Value!;
-        var merged = Merge([.. group]);
+        var merged = Merge(group);
         var existing = context.GetLinked(LinkKey);
         if (existing is null)
         {
@@ -36,38 +36,52 @@ internal sealed class ConclusionMerger(FactTypeDescriptor type)
         }
     }
 
-    public static object Merge(IReadOnlyList<SupportFact> supports)
+    /// <summary>
+    /// One pass over the group, no copy, sort or set per support: this runs after every firing that adds to the group,
+    /// so a conclusion with k supports is merged k times (a condition that names one demand per justification can have
+    /// hundreds). Parties are few per conclusion, so a list with a linear membership test beats a sorted set.
+    /// </summary>
+    public static object Merge(IEnumerable<SupportFact> supports)
     {
-        // One pass: this runs after every firing that touches the group, so no sorting or LINQ per call.
-        var winner = supports[0];
-        for (var i = 1; i < supports.Count; i++)
+        SupportFact? winner = null;
+        var count = 0;
+        var severity = Severity.Info;
+        List<string>? parties = null;
+        foreach (var candidate in supports)
         {
-            var candidate = supports[i];
-            if (candidate.Rule.Priority > winner.Rule.Priority
+            count++;
+            if (winner is null
+                || candidate.Rule.Priority > winner.Rule.Priority
                 || (candidate.Rule.Priority == winner.Rule.Priority && string.CompareOrdinal(candidate.Rule.Id, winner.Rule.Id) < 0))
             {
                 winner = candidate;
             }
+
+            if (candidate.Conclusion is Condition condition)
+            {
+                severity = parties is null || condition.Severity > severity ? condition.Severity : severity;
+                parties ??= [];
+                foreach (var party in condition.Parties)
+                {
+                    if (!parties.Contains(party)) // string equality is ordinal
+                    {
+                        parties.Add(party);
+                    }
+                }
+            }
         }
 
-        if (supports.Count == 1 || winner.Conclusion is not Condition condition)
+        if (winner is null)
+        {
+            throw new InvalidOperationException("a merge needs at least one support");
+        }
+
+        if (count == 1 || winner.Conclusion is not Condition merged)
         {
             return winner.Conclusion;
         }
 
-        var severity = condition.Severity;
-        var parties = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var support in supports)
-        {
-            var other = (Condition)support.Conclusion;
-            if (other.Severity > severity)
-            {
-                severity = other.Severity;
-            }
-
-            parties.UnionWith(other.Parties);
-        }
-
-        return condition with { Severity = severity, Parties = [.. parties] };
+        parties!.Sort(StringComparer.Ordinal);
+        return merged with { Severity = severity, Parties = [.. parties] };
     }
 }
