@@ -1,0 +1,87 @@
+using SecurityGuarantees.Domain;
+using SecurityGuarantees.Facts;
+using SecurityGuarantees.Scenarios;
+
+namespace SecurityGuarantees.Tests.Evaluation;
+
+/// <summary>
+/// Several rules (and several matches of one rule) stating one condition: the result has the highest severity, the
+/// sorted union of parties, the text of the highest-priority rule (ties: the smaller rule id) and every justification.
+/// </summary>
+public sealed class ConclusionMergeTests
+{
+    private const string Rules = """
+        version: 1
+        ruleset: merge
+        rules:
+          - id: z-per-party
+            priority: 5
+            when:
+              - fact: Party
+                as: p
+                where: id != "UA"
+            then:
+              - condition: noted
+                subject: all
+                parties: ["{p.id}"]
+                severity: info
+                text: "per party"
+          - id: b-ukraine
+            priority: 5
+            when:
+              - fact: Party
+                as: p
+                where: id == "UA"
+            then:
+              - condition: noted
+                subject: all
+                parties: ["UA", "AA"]
+                severity: critical
+                text: "ukraine"
+          - id: a-low
+            priority: 1
+            when:
+              - fact: Party
+                as: p
+                where: id == "RU"
+            then:
+              - condition: noted
+                subject: all
+                parties: ["RU"]
+                severity: warning
+                text: "low priority"
+        """;
+
+    private static readonly ScenarioEngine Engine = new ScenarioEngineBuilder().AddRuleText("merge.yaml", Rules).Build();
+
+    private static Scenario Parties(params string[] ids) =>
+        Scenario.Create("merge", [.. ids.Select(id => new Party { Id = id, Name = id })], new DateOnly(2025, 3, 12));
+
+    [Fact]
+    public void ManySupports_HighestSeverity_SortedUnionOfParties_TextOfTheWinningRule()
+    {
+        var noted = Assert.Single(Engine.Evaluate(Parties("US", "UA", "RU", "GB", "FR")).Conditions);
+        Assert.Equal(Severity.Critical, noted.Severity);
+        Assert.Equal(["AA", "FR", "GB", "RU", "UA", "US"], noted.Parties);
+        Assert.Equal("ukraine", noted.Text); // priority 5 beats 1; between the two priority-5 rules 'b-ukraine' < 'z-per-party'
+        Assert.Equal(["a-low", "b-ukraine", "z-per-party", "z-per-party", "z-per-party", "z-per-party"], noted.Justifications.Select(j => j.Rule));
+    }
+
+    [Fact]
+    public void OneSupport_TheConclusionAsTheRuleStatesIt()
+    {
+        var noted = Assert.Single(Engine.Evaluate(Parties("UA")).Conditions);
+        Assert.Equal(Severity.Critical, noted.Severity);
+        Assert.Equal(["AA", "UA"], noted.Parties); // a rule's own parties are sorted too
+        Assert.Equal("ukraine", noted.Text);
+    }
+
+    [Fact]
+    public void LowerPriorityOnly_SeverityStillTheHighest()
+    {
+        var noted = Assert.Single(Engine.Evaluate(Parties("RU", "GB")).Conditions);
+        Assert.Equal(Severity.Warning, noted.Severity);
+        Assert.Equal(["GB", "RU"], noted.Parties);
+        Assert.Equal("per party", noted.Text);
+    }
+}
