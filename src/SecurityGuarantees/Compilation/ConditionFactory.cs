@@ -12,10 +12,34 @@ internal sealed class ConditionFactory(FactTypeDescriptor type, string id, TextT
     {
         Id = Id,
         Subject = EmptyToNull(subject?.Render(values)),
-        Parties = [.. parties.SelectMany(p => p.RenderItems(values)).Where(p => p.Length > 0).Distinct().Order(StringComparer.Ordinal)],
+        Parties = RenderParties(values),
         Severity = severity,
         Text = text?.Render(values),
     };
+
+    /// <summary>Distinct non-empty parties, ordinally sorted (runs once per firing: loops, not LINQ).</summary>
+    private IReadOnlyList<string> RenderParties(MatchValues values)
+    {
+        if (parties.Count == 0)
+        {
+            return [];
+        }
+
+        var list = new List<string>();
+        foreach (var template in parties)
+        {
+            foreach (var item in template.RenderItems(values))
+            {
+                if (item.Length > 0 && !list.Contains(item))
+                {
+                    list.Add(item);
+                }
+            }
+        }
+
+        list.Sort(StringComparer.Ordinal);
+        return [.. list];
+    }
 
     internal static string? EmptyToNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
