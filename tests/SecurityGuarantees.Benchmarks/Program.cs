@@ -51,6 +51,16 @@ if (args.Contains("--alloc"))
     return 0;
 }
 
+if (args.Contains("--phases"))
+{
+    // Where one evaluation's time goes: --phases <proposals> [five|shipped]
+    var rest = args.SkipWhile(a => a != "--phases").Skip(1).ToArray();
+    var proposals = int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture);
+    var ours = rest.ElementAtOrDefault(1) == "shipped" ? YamlImplementation.CreateShipped() : YamlImplementation.CreateFiveRules();
+    SessionProbe.PrintPhases(ours.Engine, YamlImplementation.ToScenario(BenchData.Generate(proposals)), Math.Max(3, 20_000 / (proposals + 10)));
+    return 0;
+}
+
 if (args.Contains("--quick"))
 {
     return QuickMode.Run(args);

@@ -19,7 +19,7 @@ internal sealed class SessionProbe
     private readonly MethodInfo _fire;
     private readonly MethodInfo _snapshot;
 
-    public SessionProbe(ScenarioEngine engine, Scenario scenario)
+    public SessionProbe(ScenarioEngine engine, Scenario scenario, bool start = true)
     {
         _session = CreateSessionMethod.Invoke(engine, [scenario, null])!;
         var type = _session.GetType();
@@ -28,9 +28,52 @@ internal sealed class SessionProbe
         _setToday = Find(type, "SetToday");
         _fire = Find(type, "Fire");
         _snapshot = Find(type, "Snapshot");
-        Insert(scenario.Facts);
-        SetToday(scenario.AsOf!.Value, first: true);
-        Fire();
+        if (start)
+        {
+            Insert(scenario.Facts);
+            SetToday(scenario.AsOf!.Value, first: true);
+            Fire();
+        }
+    }
+
+    /// <summary>
+    /// <c>--phases &lt;proposals&gt; [five|shipped]</c>: where one evaluation's time goes (session creation, inserting the
+    /// scenario's facts, Today, firing, the snapshot), each phase timed over many evaluations.
+    /// </summary>
+    public static void PrintPhases(ScenarioEngine engine, Scenario scenario, int evaluations)
+    {
+        var times = new double[5];
+        var watch = new System.Diagnostics.Stopwatch();
+        for (var round = 0; round < 2; round++) // the first round warms up
+        {
+            Array.Clear(times);
+            for (var i = 0; i < evaluations; i++)
+            {
+                watch.Restart();
+                var probe = new SessionProbe(engine, scenario, start: false);
+                times[0] += watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+                probe.Insert(scenario.Facts);
+                times[1] += watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+                probe.SetToday(scenario.AsOf!.Value, first: true);
+                times[2] += watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+                probe.Fire();
+                times[3] += watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+                probe.Snapshot(scenario.Id, scenario.AsOf!.Value);
+                times[4] += watch.Elapsed.TotalMilliseconds;
+            }
+        }
+
+        string[] names = ["create session", "insert facts", "insert Today", "fire", "snapshot"];
+        var total = times.Sum();
+        Console.WriteLine($"{scenario.Facts.Count} facts: {total / evaluations:F3} ms per evaluation (reflection calls included)");
+        for (var i = 0; i < names.Length; i++)
+        {
+            Console.WriteLine($"  {names[i],-15} {times[i] / evaluations,8:F3} ms  {100 * times[i] / total,5:F1} %");
+        }
     }
 
     public void Insert(IEnumerable<object> facts) => _insert.Invoke(_session, [facts]);
