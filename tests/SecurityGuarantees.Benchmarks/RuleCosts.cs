@@ -59,12 +59,12 @@ internal static partial class RuleCosts
 
         Console.WriteLine();
         Console.WriteLine("## Phases (ms, median of the instrumented evaluations; node metrics add some overhead)");
-        Console.WriteLine("| proposals | facts | insert | Today | fire | snapshot | total | of which NRules nodes | actions | firings | conclusions | justifications |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| proposals | facts | insert | Today | fire | snapshot | total | of which NRules nodes | actions | firings | conclusions | justifications | MB allocated |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (n, r) in runs)
         {
             Console.WriteLine($"| {n:N0} | {r.Facts:N0} | {r.InsertMs:F1} | {r.TodayMs:F1} | {r.FireMs:F1} | {r.SnapshotMs:F1} | {r.TotalMs:F1} "
-                + $"| {r.NodeMs.Values.Sum():F1} | {r.ActionMs.Values.Sum():F1} | {r.Firings.Values.Sum():N0} | {r.Conclusions.Values.Sum():N0} | {r.Justifications.Values.Sum():N0} |");
+                + $"| {r.NodeMs.Values.Sum():F1} | {r.ActionMs.Values.Sum():F1} | {r.Firings.Values.Sum():N0} | {r.Conclusions.Values.Sum():N0} | {r.Justifications.Values.Sum():N0} | {r.AllocatedMb:F1} |");
         }
 
         var (small, large) = (sizes[0], sizes[^1]);
@@ -111,9 +111,12 @@ internal static partial class RuleCosts
     private static string? Option(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
     /// <summary>
-    /// Wall-clock ms of the shipped set without some rules, beside the full set: every variant is timed once per round,
-    /// round after round (interleaved, so a busy spell of a shared machine hits all variants alike), and the median of
-    /// the rounds is reported. Δ = full − without: what the left-out rules cost (with the rules that read their output).
+    /// Wall-clock ms of the shipped set without some rules, beside the full set: every variant is timed once per round
+    /// (after a full collection; evaluations under 200 ms repeated to last about that long), round after round
+    /// (interleaved, so a busy spell of a shared machine hits all variants alike), and the median of the rounds is
+    /// reported. Leaving a rule out also changes how much the others pay for garbage collection (a quadratic rule keeps
+    /// a large live heap that every collection walks), so the Δs of single rules need not add up to the total.
+    /// Δ = full − without: what the left-out rules cost (with the rules that read their output).
     /// </summary>
     private static void CompareSubsets(int[] sizes, List<string[]> variants, int rounds)
     {
@@ -142,7 +145,18 @@ internal static partial class RuleCosts
             {
                 foreach (var n in sizes)
                 {
-                    samples[v][n].Add(Measure.Once(() => engines[v].Evaluate(scenarios[n])));
+                    // A collection first, so no variant pays for the garbage of the one before it.
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    GC.Collect();
+                    var reps = Math.Max(1, (int)(200 / Math.Max(1, samples[v][n].DefaultIfEmpty(200).Min())));
+                    samples[v][n].Add(Measure.Once(() =>
+                    {
+                        for (var i = 0; i < reps; i++)
+                        {
+                            engines[v].Evaluate(scenarios[n]);
+                        }
+                    }) / reps);
                 }
             }
         }
@@ -211,7 +225,7 @@ internal static partial class RuleCosts
     private sealed record NodeCost(int Id, string Type, IReadOnlyList<string> Rules, string Expressions, double Ms, double[] MsByPhase, long Inputs, long Outputs,
         int? Elements, IReadOnlyList<int> Sources);
 
-    private sealed record Measured(int Facts, double InsertMs, double TodayMs, double FireMs, double SnapshotMs, double TotalMs,
+    private sealed record Measured(int Facts, double AllocatedMb, double InsertMs, double TodayMs, double FireMs, double SnapshotMs, double TotalMs,
         Dictionary<string, double> NodeMs, Dictionary<string, double> ActionMs, Dictionary<string, int> Firings,
         Dictionary<string, int> Conclusions, Dictionary<string, int> Justifications, List<NodeCost> Nodes);
 
@@ -280,7 +294,8 @@ internal static partial class RuleCosts
         Console.WriteLine($"{proposals:N0} proposals: {result.Conditions.Count:N0} conditions ({result.Conditions.Sum(c => c.Justifications.Count):N0} justifications), "
             + $"{result.NextSteps.Count:N0} next steps ({result.NextSteps.Sum(s => s.Justifications.Count):N0} justifications), {result.RulesFired:N0} firings; "
             + $"instrumented runs {string.Join(", ", runs.Select(r => r.Phases.Sum().ToString("F0", Inv)))} ms");
-        return new Measured(data.FactCount, phases[0], phases[1], phases[2], phases[3], phases.Sum(), nodeMs, actionMs, last.Firings, conclusions, justifications, nodes);
+        var allocated = Measure.AllocatedBytes(() => engine.Evaluate(scenario)) / 1e6;
+        return new Measured(data.FactCount, allocated, phases[0], phases[1], phases[2], phases[3], phases.Sum(), nodeMs, actionMs, last.Firings, conclusions, justifications, nodes);
     }
 
     private static Single Once(ScenarioEngine engine, Scenario scenario)
