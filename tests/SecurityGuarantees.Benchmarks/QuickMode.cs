@@ -158,11 +158,16 @@ internal static class QuickMode
         var rows = new Dictionary<int, (int Facts, int Conclusions, int Justifications, double Ms)>();
         Console.WriteLine("| proposals | facts | conclusions | justifications | ms | µs per justification |");
         Console.WriteLine("|---|---|---|---|---|---|");
-        foreach (var n in new[] { 100, 1_000 })
+        var sizes = new[] { 100, 1_000 }.ToDictionary(n => n, n => BenchData.Generate(n));
+        var scenarios = sizes.ToDictionary(p => p.Key, p => YamlImplementation.ToScenario(p.Value));
+        // Both sizes run once before either is timed, so both are timed with the same (tiered, PGO-optimised) code: timed
+        // first, the 100-proposal size measured 20–55 ms, against ~9–10 ms once the 1,000-proposal runs had been through.
+        var results = scenarios.ToDictionary(p => p.Key, p => shipped.Evaluate(p.Value));
+        foreach (var (n, data) in sizes)
         {
-            var data = BenchData.Generate(n);
-            var scenario = YamlImplementation.ToScenario(data);
-            var result = shipped.Evaluate(scenario);
+            var scenario = scenarios[n];
+            var result = results[n];
+            GC.Collect();
             var ms = n >= 1_000 ? Measure.Once(() => shipped.Evaluate(scenario)) : Measure.Ms(() => shipped.Evaluate(scenario), 3);
             var justifications = result.Conditions.Sum(c => c.Justifications.Count) + result.NextSteps.Sum(s => s.Justifications.Count);
             rows[n] = (data.FactCount, result.Conditions.Count + result.NextSteps.Count, justifications, ms);
