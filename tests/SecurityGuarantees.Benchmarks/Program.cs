@@ -61,6 +61,13 @@ if (args.Contains("--phases"))
     return 0;
 }
 
+if (args.Contains("--rule-costs"))
+{
+    // Where the shipped rules' time goes, per rule and per NRules node: --rule-costs [proposals…] [--drop …] [--without …] [--leave-one-out]
+    RuleCosts.Run(args);
+    return 0;
+}
+
 if (args.Contains("--quick"))
 {
     return QuickMode.Run(args);
