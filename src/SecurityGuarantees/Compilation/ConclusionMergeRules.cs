@@ -6,8 +6,9 @@ using SecurityGuarantees.Facts;
 namespace SecurityGuarantees.Compilation;
 
 /// <summary>
-/// The engine's own rules, one per derived type: group the supports of each conclusion by key and link the one merged
-/// fact to the group. NRules has no justification counting; this gives it: the conclusion stays while any support does.
+/// The engine's own rules, one per derived type: group the supports of each conclusion by key
+/// (<see cref="SupportGroupAggregator"/>) and link the one merged fact to the group. NRules has no justification counting;
+/// this gives it: the conclusion stays while any support does.
 /// </summary>
 internal static class ConclusionMergeRules
 {
@@ -22,12 +23,10 @@ internal static class ConclusionMergeRules
         builder.Name(NamePrefix + type.Name);
         builder.Priority(Priority);
         var lhs = builder.LeftHandSide();
-        var group = lhs.Pattern(typeof(IGrouping<string, SupportFact>), "supports");
+        var group = lhs.Pattern(typeof(SupportGroup), "supports");
         var aggregate = group.Aggregate();
+        aggregate.Aggregator(SupportGroupAggregatorFactory.Name, [], typeof(SupportGroupAggregatorFactory));
         var support = Expression.Parameter(typeof(SupportFact), "support");
-        aggregate.GroupBy(
-            Expression.Lambda(Expression.Property(support, nameof(SupportFact.GroupKey)), support),
-            Expression.Lambda(support, support));
         var source = aggregate.Pattern(typeof(SupportFact), "support");
         source.Condition(Expression.Lambda(
             Expression.Equal(Expression.Property(support, nameof(SupportFact.ConclusionType)), Expression.Constant(type.Name)), support));
