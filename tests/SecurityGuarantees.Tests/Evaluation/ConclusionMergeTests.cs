@@ -84,4 +84,52 @@ public sealed class ConclusionMergeTests
         Assert.Equal(["GB", "RU"], noted.Parties);
         Assert.Equal("per party", noted.Text);
     }
+
+    [Fact]
+    public void SupportsGoingAndChanging_TheMergeFollows_AsAFromScratchEvaluationWouldGiveIt()
+    {
+        const string yaml = """
+            version: 1
+            scenario: merge
+            asOf: 2025-03-12
+            facts:
+              Party:
+                - { id: UA, name: Ukraine }
+                - { id: RU, name: Russia }
+                - { id: GB, name: United Kingdom }
+            timeline:
+              - on: 2025-03-13
+                retract:
+                  Party:
+                    - { id: UA }
+              - on: 2025-03-14
+                insert:
+                  Party:
+                    - { id: FR, name: France }
+              - on: 2025-03-15
+                retract:
+                  Party:
+                    - { id: RU }
+                    - { id: GB }
+              - on: 2025-03-16
+                retract:
+                  Party:
+                    - { id: FR }
+            """;
+        var timeline = Engine.RunTimeline(Engine.ParseTimeline("merge.yaml", yaml));
+        Assert.Equal("ukraine", Assert.Single(timeline.Initial.Conditions).Text);
+
+        var afterUkraine = Assert.Single(timeline.Steps[0].State.Conditions); // the winner went: the next rule's text
+        Assert.Equal(("per party", Severity.Warning), (afterUkraine.Text, afterUkraine.Severity));
+        Assert.Equal(["GB", "RU"], afterUkraine.Parties);
+        Assert.Equal(["GB", "RU"], Evaluate("RU", "GB").Parties);
+
+        Assert.Equal(["FR", "GB", "RU"], Assert.Single(timeline.Steps[1].State.Conditions).Parties);
+        var single = Assert.Single(timeline.Steps[2].State.Conditions); // one support left: as its rule states it
+        Assert.Equal((Severity.Info, "per party"), (single.Severity, single.Text));
+        Assert.Equal(["FR"], single.Parties);
+        Assert.Empty(timeline.Steps[3].State.Conditions); // the last support went
+    }
+
+    private static Results.ConditionResult Evaluate(params string[] parties) => Assert.Single(Engine.Evaluate(Parties(parties)).Conditions);
 }
