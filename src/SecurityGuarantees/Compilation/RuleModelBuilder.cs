@@ -18,6 +18,12 @@ namespace SecurityGuarantees.Compilation;
 /// </summary>
 internal sealed partial class RuleModelBuilder
 {
+    /// <summary>The rule property holding a rule's <see cref="RuleFiringAction"/>.</summary>
+    private const string ActionProperty = "SecurityGuarantees.Action";
+
+    private static readonly System.Reflection.MethodInfo FireMethod =
+        typeof(RuleModelBuilder).GetMethod(nameof(Fire), System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!;
+
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal) { "and", "or", "not", "in", "true", "false", "null" };
 
     private readonly FactTypeRegistry _types;
@@ -71,9 +77,11 @@ internal sealed partial class RuleModelBuilder
         }
 
         var action = new RuleFiringAction(rule, factories!);
+        // Every rule's action is the same tree (the rule's own action is a rule property), so NRules' compile of a large
+        // rule set reuses one delegate instead of compiling one per rule.
+        ruleBuilder.Property(ActionProperty, action);
         var context = Expression.Parameter(typeof(IContext), "ctx");
-        ruleBuilder.RightHandSide().Action(Expression.Lambda<Action<IContext>>(
-            Expression.Call(Expression.Constant(action), typeof(RuleFiringAction).GetMethod(nameof(RuleFiringAction.Execute))!, context), context));
+        ruleBuilder.RightHandSide().Action(Expression.Lambda<Action<IContext>>(Expression.Call(FireMethod, context), context));
         try
         {
             return (ruleBuilder.Build(), action, builder._helperRules);
@@ -85,6 +93,9 @@ internal sealed partial class RuleModelBuilder
             return null;
         }
     }
+
+    /// <summary>Runs the <see cref="RuleFiringAction"/> of the rule that fired (the rule property <see cref="ActionProperty"/>).</summary>
+    private static void Fire(IContext context) => ((RuleFiringAction)context.Rule.Properties[ActionProperty]).Execute(context);
 
     private void BuildInto(GroupBuilder group, ElementSyntax element, DeclarationScope scope, bool topLevel, bool positive)
     {
