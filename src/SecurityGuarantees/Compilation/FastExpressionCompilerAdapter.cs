@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using FastExpressionCompiler;
 using NRules.Extensibility;
 
@@ -62,10 +63,10 @@ internal sealed class FastExpressionCompilerAdapter : IExpressionCompiler
     /// <summary>A tree flattened into tokens (node kinds, types, members, parameter positions, constants) with their hash.</summary>
     private sealed class ShapeKey : IEquatable<ShapeKey>
     {
-        private readonly object?[] _tokens;
+        private readonly List<object?> _tokens;
         private readonly int _hash;
 
-        private ShapeKey(object?[] tokens)
+        private ShapeKey(List<object?> tokens)
         {
             _tokens = tokens;
             var hash = new HashCode();
@@ -81,11 +82,11 @@ internal sealed class FastExpressionCompilerAdapter : IExpressionCompiler
         public static ShapeKey? Of(LambdaExpression expression)
         {
             var writer = new Writer();
-            return writer.Write(expression) ? new ShapeKey([.. writer.Tokens]) : null;
+            return writer.Write(expression) ? new ShapeKey(writer.Tokens) : null;
         }
 
         public bool Equals(ShapeKey? other) =>
-            other is not null && other._hash == _hash && other._tokens.AsSpan().SequenceEqual(_tokens);
+            other is not null && other._hash == _hash && CollectionsMarshal.AsSpan(other._tokens).SequenceEqual(CollectionsMarshal.AsSpan(_tokens));
 
         public override bool Equals(object? obj) => Equals(obj as ShapeKey);
 
@@ -157,6 +158,10 @@ internal sealed class FastExpressionCompilerAdapter : IExpressionCompiler
     private sealed class Writer
     {
         private static readonly object Null = new();
+        private static readonly object True = true;
+        private static readonly object False = false;
+        private static readonly object[] SmallInts = [.. Enumerable.Range(0, 128).Select(i => (object)i)];
+        private static readonly object[] NodeTypes = [.. Enumerable.Range(0, 128).Select(i => (object)(ExpressionType)i)];
         private readonly Dictionary<ParameterExpression, int> _parameters = [];
 
         public List<object?> Tokens { get; } = new(64);
@@ -169,7 +174,7 @@ internal sealed class FastExpressionCompilerAdapter : IExpressionCompiler
                 return true;
             }
 
-            Tokens.Add(node.NodeType);
+            Tokens.Add((int)node.NodeType < NodeTypes.Length ? NodeTypes[(int)node.NodeType] : node.NodeType);
             Tokens.Add(node.Type);
             switch (node)
             {
@@ -219,9 +224,21 @@ internal sealed class FastExpressionCompilerAdapter : IExpressionCompiler
             return true;
         }
 
+        private bool Add(bool value)
+        {
+            Tokens.Add(value ? True : False);
+            return true;
+        }
+
+        private bool Add(int value)
+        {
+            Tokens.Add(value is >= 0 and < 128 ? SmallInts[value] : value);
+            return true;
+        }
+
         private bool WriteAll(IReadOnlyList<Expression> nodes)
         {
-            Tokens.Add(nodes.Count);
+            Add(nodes.Count);
             for (var i = 0; i < nodes.Count; i++)
             {
                 if (!Write(nodes[i]))
@@ -236,7 +253,7 @@ internal sealed class FastExpressionCompilerAdapter : IExpressionCompiler
         /// <summary>Numbers parameters in order of declaration; a parameter declared twice (shadowing) is not keyed.</summary>
         private bool Declare(IReadOnlyList<ParameterExpression> parameters)
         {
-            Tokens.Add(parameters.Count);
+            Add(parameters.Count);
             foreach (var parameter in parameters)
             {
                 if (!_parameters.TryAdd(parameter, _parameters.Count))
@@ -245,7 +262,7 @@ internal sealed class FastExpressionCompilerAdapter : IExpressionCompiler
                 }
 
                 Tokens.Add(parameter.Type);
-                Tokens.Add(parameter.IsByRef);
+                Add(parameter.IsByRef);
             }
 
             return true;

@@ -50,7 +50,7 @@ internal sealed partial class RuleModelBuilder
     public static (IRuleDefinition Definition, RuleFiringAction Action, IReadOnlyList<IRuleDefinition> HelperRules)? Build(RuleSyntax syntax, string file, FactTypeRegistry types,
         DiagnosticBag diagnostics, HashSet<FactTypeDescriptor> insertedTypes, IndexPlanner? planner = null)
     {
-        var errorsBefore = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var diagnosticsBefore = diagnostics.Count;
         var rule = new CompiledRule(syntax, file);
         var builder = new RuleModelBuilder(types, diagnostics, rule, insertedTypes, planner);
         var ruleBuilder = new RuleBuilder();
@@ -71,7 +71,7 @@ internal sealed partial class RuleModelBuilder
 
         var visible = new BindingScope(null, null, scope.Visible());
         var factories = syntax.Then.Select(a => builder.BuildAction(a, visible)).ToList();
-        if (diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore || factories.Any(f => f is null))
+        if (ErrorsSince(diagnostics, diagnosticsBefore) || factories.Any(f => f is null))
         {
             return null;
         }
@@ -589,4 +589,18 @@ internal sealed partial class RuleModelBuilder
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]
     private static partial Regex IdentifierPattern();
+
+    /// <summary>Whether an error was added since the bag held <paramref name="count"/> items (the bag only grows): per rule, without rescanning every earlier diagnostic.</summary>
+    private static bool ErrorsSince(DiagnosticBag diagnostics, int count)
+    {
+        for (var i = count; i < diagnostics.Count; i++)
+        {
+            if (diagnostics.Items[i].Severity == DiagnosticSeverity.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
