@@ -13,7 +13,8 @@ namespace SecurityGuarantees.Compilation;
 /// every node's expression on its own, and rules of one shape repeat many (index lookups, rule actions), so a large
 /// rule set would otherwise compile the same tree hundreds of times. Trees are identical when they have the same
 /// nodes, types, members and methods, the same parameters by position, and constants that are the same object (or an
-/// equal primitive, string, enum or date, compared exactly); anything else is compiled on its own.
+/// equal primitive, string, enum or date, compared exactly: decimals by scale too, strings ordinally, as no tree built
+/// here tests a string's identity); a tree with any other node or constant kind is compiled on its own.
 /// </summary>
 internal sealed class FastExpressionCompilerAdapter : IExpressionCompiler
 {
