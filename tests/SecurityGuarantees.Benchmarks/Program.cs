@@ -43,6 +43,35 @@ if (args.Contains("--loop"))
     return 0;
 }
 
+if (args.Contains("--compile-loop"))
+{
+    // For a profiler: compile <rules> generated YAML rules repeatedly for <seconds>: --compile-loop <rules> <seconds> [fluent]
+    var rest = args.SkipWhile(a => a != "--compile-loop").Skip(1).ToArray();
+    var count = int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture);
+    var yaml = YamlImplementation.GenerateRules(count);
+    var fluent = rest.ElementAtOrDefault(2) == "fluent";
+    var until = DateTime.UtcNow.AddSeconds(double.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture));
+    var runs = 0;
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    while (DateTime.UtcNow < until)
+    {
+        var lap = watch.Elapsed.TotalMilliseconds;
+        if (fluent)
+        {
+            FluentImplementation.CompileGenerated(count);
+        }
+        else
+        {
+            YamlImplementation.Compile(yaml, fastExpressionCompiler: true);
+        }
+
+        runs++;
+        Console.WriteLine($"compile {runs}: {watch.Elapsed.TotalMilliseconds - lap:F0} ms");
+    }
+
+    return 0;
+}
+
 if (args.Contains("--alloc"))
 {
     // Allocations by type for one evaluation: --alloc <proposals> [five|shipped]

@@ -18,6 +18,12 @@ namespace SecurityGuarantees.Compilation;
 /// </summary>
 internal sealed partial class RuleModelBuilder
 {
+    /// <summary>The rule property holding a rule's <see cref="RuleFiringAction"/>.</summary>
+    private const string ActionProperty = "SecurityGuarantees.Action";
+
+    private static readonly System.Reflection.MethodInfo FireMethod =
+        typeof(RuleModelBuilder).GetMethod(nameof(Fire), System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!;
+
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal) { "and", "or", "not", "in", "true", "false", "null" };
 
     private readonly FactTypeRegistry _types;
@@ -44,7 +50,7 @@ internal sealed partial class RuleModelBuilder
     public static (IRuleDefinition Definition, RuleFiringAction Action, IReadOnlyList<IRuleDefinition> HelperRules)? Build(RuleSyntax syntax, string file, FactTypeRegistry types,
         DiagnosticBag diagnostics, HashSet<FactTypeDescriptor> insertedTypes, IndexPlanner? planner = null)
     {
-        var errorsBefore = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var diagnosticsBefore = diagnostics.Count;
         var rule = new CompiledRule(syntax, file);
         var builder = new RuleModelBuilder(types, diagnostics, rule, insertedTypes, planner);
         var ruleBuilder = new RuleBuilder();
@@ -65,15 +71,17 @@ internal sealed partial class RuleModelBuilder
 
         var visible = new BindingScope(null, null, scope.Visible());
         var factories = syntax.Then.Select(a => builder.BuildAction(a, visible)).ToList();
-        if (diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore || factories.Any(f => f is null))
+        if (ErrorsSince(diagnostics, diagnosticsBefore) || factories.Any(f => f is null))
         {
             return null;
         }
 
         var action = new RuleFiringAction(rule, factories!);
+        // Every rule's action is the same tree (the rule's own action is a rule property), so NRules' compile of a large
+        // rule set reuses one delegate instead of compiling one per rule.
+        ruleBuilder.Property(ActionProperty, action);
         var context = Expression.Parameter(typeof(IContext), "ctx");
-        ruleBuilder.RightHandSide().Action(Expression.Lambda<Action<IContext>>(
-            Expression.Call(Expression.Constant(action), typeof(RuleFiringAction).GetMethod(nameof(RuleFiringAction.Execute))!, context), context));
+        ruleBuilder.RightHandSide().Action(Expression.Lambda<Action<IContext>>(Expression.Call(FireMethod, context), context));
         try
         {
             return (ruleBuilder.Build(), action, builder._helperRules);
@@ -85,6 +93,9 @@ internal sealed partial class RuleModelBuilder
             return null;
         }
     }
+
+    /// <summary>Runs the <see cref="RuleFiringAction"/> of the rule that fired (the rule property <see cref="ActionProperty"/>).</summary>
+    private static void Fire(IContext context) => ((RuleFiringAction)context.Rule.Properties[ActionProperty]).Execute(context);
 
     private void BuildInto(GroupBuilder group, ElementSyntax element, DeclarationScope scope, bool topLevel, bool positive)
     {
@@ -578,4 +589,18 @@ internal sealed partial class RuleModelBuilder
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*$")]
     private static partial Regex IdentifierPattern();
+
+    /// <summary>Whether an error was added since the bag held <paramref name="count"/> items (the bag only grows): per rule, without rescanning every earlier diagnostic.</summary>
+    private static bool ErrorsSince(DiagnosticBag diagnostics, int count)
+    {
+        for (var i = count; i < diagnostics.Count; i++)
+        {
+            if (diagnostics.Items[i].Severity == DiagnosticSeverity.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -95,7 +95,7 @@ internal static partial class RuleFileLoader
             return null;
         }
 
-        var errorsBefore = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var diagnosticsBefore = diagnostics.Count;
 
         var id = reader.String("id", required: true);
         if (id is not null)
@@ -133,7 +133,7 @@ internal static partial class RuleFileLoader
 
         reader.ReportUnknownKeys();
         // A rule with structural errors is not bound: its problems are reported, and binding it would only add noise.
-        var failed = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore;
+        var failed = ErrorsSince(diagnostics, diagnosticsBefore);
         return id is null || failed ? null : new RuleSyntax(reader.Location, id, ruleSet, title, description, priority, tags, when, then);
     }
 
@@ -358,5 +358,19 @@ internal static partial class RuleFileLoader
         }
 
         return new TextSyntax(scalar.Value, scalar.TextStart);
+    }
+
+    /// <summary>Whether an error was added since the bag held <paramref name="count"/> items (the bag only grows): per rule, without rescanning every earlier diagnostic.</summary>
+    private static bool ErrorsSince(DiagnosticBag diagnostics, int count)
+    {
+        for (var i = count; i < diagnostics.Count; i++)
+        {
+            if (diagnostics.Items[i].Severity == DiagnosticSeverity.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -9,5 +9,19 @@ internal sealed class YamlMapping(SourceLocation location, IReadOnlyList<KeyValu
 
     public override string KindName => "a map";
 
-    public YamlNode? this[string key] => Entries.FirstOrDefault(e => e.Key.Value == key).Value;
+    public YamlNode? this[string key] => IndexOf(key) is var i and >= 0 ? Entries[i].Value : null;
+
+    /// <summary>The position of the first entry under <paramref name="key"/>, or -1. A plain loop: rule loading asks this for every key of every element.</summary>
+    public int IndexOf(string key)
+    {
+        for (var i = 0; i < Entries.Count; i++)
+        {
+            if (string.Equals(Entries[i].Key.Value, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -58,7 +58,7 @@ internal sealed class YamlMappingReader
 
     /// <summary>The location of a key itself (for messages about the key).</summary>
     public SourceLocation KeyLocation(string key) =>
-        _mapping.Entries.FirstOrDefault(e => e.Key.Value == key).Key?.Location ?? _mapping.Location;
+        _mapping.IndexOf(key) is var i and >= 0 ? _mapping.Entries[i].Key.Location : _mapping.Location;
 
     public YamlScalar? Scalar(string key, bool required = false)
     {
