@@ -64,7 +64,7 @@ internal sealed partial class RuleModelBuilder
         ruleBuilder.Tags(syntax.Tags);
         var scope = new DeclarationScope();
         var lhs = ruleBuilder.LeftHandSide();
-        foreach (var element in syntax.When)
+        foreach (var element in TestPlacement.Order(syntax.When))
         {
             builder.BuildInto(lhs, element, scope, topLevel: true, positive: true);
         }
