@@ -25,6 +25,8 @@ internal sealed class AllocationProfile : EventListener
         using var listener = new AllocationProfile();
         var gcs = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
         var before = GC.GetTotalAllocatedBytes(precise: true);
+        var paused = GC.GetTotalPauseDuration();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         const int runs = 5;
         listener._recording = true;
         for (var i = 0; i < runs; i++)
@@ -33,10 +35,12 @@ internal sealed class AllocationProfile : EventListener
         }
 
         listener._recording = false;
+        var elapsed = watch.Elapsed.TotalMilliseconds / runs;
+        var pause = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds / runs;
         var total = (GC.GetTotalAllocatedBytes(precise: true) - before) / runs;
         Console.WriteLine($"{proposals} proposals ({kind}): {total / 1e6:F1} MB per evaluation; collections per evaluation: "
             + $"gen0 {(GC.CollectionCount(0) - gcs[0]) / (double)runs:F1}, gen1 {(GC.CollectionCount(1) - gcs[1]) / (double)runs:F1}, "
-            + $"gen2 {(GC.CollectionCount(2) - gcs[2]) / (double)runs:F1}");
+            + $"gen2 {(GC.CollectionCount(2) - gcs[2]) / (double)runs:F1}; {elapsed:F1} ms per evaluation, of which GC pauses {pause:F1} ms");
         var sampled = listener._bytesByType.Values.Sum();
         foreach (var (type, bytes) in listener._bytesByType.OrderByDescending(p => p.Value).Take(30))
         {

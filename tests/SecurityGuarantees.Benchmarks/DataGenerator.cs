@@ -43,7 +43,15 @@ internal sealed class BenchData
 
     public int FactCount => Parties.Count + Proposals.Count + Positions.Count + Demands.Count + Commitments.Count;
 
-    public static BenchData Generate(int proposals, int seed = 6)
+    /// <summary>
+    /// How many of a holder's demands of one kind are open preconditions; later ones are settlement terms. A party holds a
+    /// handful of preconditions (Moscow's of March 2025: root causes, no mobilisation, no rearmament, an end to foreign
+    /// aid), not one more for every second proposal on the table: with no bound, rule conditions-added's output (a
+    /// justification per conditional answer and matching precondition) grows with the square of the proposals.
+    /// </summary>
+    public const int DefaultOpenPreconditions = 5;
+
+    public static BenchData Generate(int proposals, int seed = 6, int openPreconditionsPerKind = DefaultOpenPreconditions)
     {
         var random = new Random(seed);
         var parties = new List<Party>
@@ -61,6 +69,7 @@ internal sealed class BenchData
         var positions = new List<Position>(proposals * 2);
         var demands = new List<Demand>(proposals / 2 + 1);
         var commitments = new List<Commitment>(proposals / 2 + 1);
+        var preconditions = new Dictionary<DemandKind, int>(); // every demand is held by RU: counted per kind
         for (var i = 0; i < proposals; i++)
         {
             var id = $"p{i:D5}";
@@ -100,10 +109,13 @@ internal sealed class BenchData
 
             if (i % 2 == 0)
             {
+                var demandKind = i % 4 == 0 ? DemandKind.ArmyCap : DemandKind.Neutrality;
+                var open = preconditions.GetValueOrDefault(demandKind) < openPreconditionsPerKind;
+                preconditions[demandKind] = preconditions.GetValueOrDefault(demandKind) + (open ? 1 : 0);
                 demands.Add(new Demand
                 {
-                    Id = $"d{i:D5}", Holder = "RU", Target = "UA", Kind = i % 4 == 0 ? DemandKind.ArmyCap : DemandKind.Neutrality,
-                    Value = i % 4 == 0 ? 400_000 + 50_000 * random.Next(0, 13) : null, Timing = DemandTiming.Precondition,
+                    Id = $"d{i:D5}", Holder = "RU", Target = "UA", Kind = demandKind,
+                    Value = i % 4 == 0 ? 400_000 + 50_000 * random.Next(0, 13) : null, Timing = open ? DemandTiming.Precondition : DemandTiming.Settlement,
                 });
                 commitments.Add(new Commitment
                 {
