@@ -378,16 +378,19 @@ internal sealed partial class RuleModelBuilder
         var declarationName = DeclarationName(alias);
         var enumerableType = typeof(IEnumerable<>).MakeGenericType(elementType);
         var pattern = group.Pattern(elementType, declarationName);
-        var aggregate = pattern.Aggregate();
-        // The flatten selector's parameter binds to the source pattern by name.
-        var sourceName = DeclarationName(null);
-        var listParameter = Expression.Parameter(enumerableType, sourceName);
-        aggregate.Flatten(Expression.Lambda(listParameter, listParameter));
-        var source = aggregate.Pattern(enumerableType, sourceName);
         var body = bound.Body.Type == enumerableType ? bound.Body : Expression.Convert(bound.Body, enumerableType);
-        var listLambda = Expression.Lambda(Expression.Coalesce(body, Expression.Constant(Array.CreateInstance(elementType, 0), enumerableType)),
-            bound.Parameters);
-        source.Binding().BindingExpression(listLambda);
+        var list = Expression.Coalesce(body, Expression.Constant(Array.CreateInstance(elementType, 0), enumerableType));
+        var listLambda = Expression.Lambda(list, bound.Parameters);
+
+        // The items are aggregated over the session's one EachSource fact (EachItemsAggregator), not flattened from a
+        // binding sub-network, which NRules re-reads whole for every new left tuple.
+        var sourceName = DeclarationName(null);
+        var source = Expression.Parameter(typeof(EachSource), sourceName);
+        var aggregate = pattern.Aggregate();
+        aggregate.Aggregator(EachItemsAggregatorFactory.Name,
+            [new(EachItemsAggregatorFactory.ItemsName, Expression.Lambda(list, [source, .. bound.Parameters]))],
+            typeof(EachItemsAggregatorFactory));
+        aggregate.Pattern(typeof(EachSource), sourceName);
         _rule.ElementPlans[each] = new EachPlan(listLambda, declarationName);
         scope.Add(new ScopeBinding(alias, Expression.Parameter(elementType, declarationName), null, elementType));
     }

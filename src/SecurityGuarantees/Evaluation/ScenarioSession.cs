@@ -32,6 +32,7 @@ internal sealed class ScenarioSession
         _session = rules.SessionFactory.CreateSession();
         _session.Events.RuleFiredEvent += OnRuleFired;
         _results = new ResultTracker(_session, rules.Types);
+        _session.Insert(EachSource.Instance); // what each: elements aggregate over; present before any left tuple
         if (rules.Indexes.Count > 0)
         {
             // The indexed equi-joins' holders go in first: every later fact change of an indexed type goes through them.
@@ -104,7 +105,7 @@ internal sealed class ScenarioSession
     }
 
     /// <summary>Every fact in working memory (the engine's own bookkeeping facts included), for explanations and why-not.</summary>
-    public IReadOnlyList<object> Query() => [.. _session.Query<object>().AsEnumerable().Where(f => f is not IndexHolder)];
+    public IReadOnlyList<object> Query() => [.. _session.Query<object>().AsEnumerable().Where(f => f is not (IndexHolder or EachSource))];
 
     public EvaluationResult Snapshot(string scenario, DateOnly asOf) => _results.Snapshot(scenario, asOf, _totalFired);
 
