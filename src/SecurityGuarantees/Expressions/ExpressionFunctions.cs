@@ -21,7 +21,16 @@ internal static class ExpressionFunctions
     public static bool Any<T>(IEnumerable<T>? list) => list is not null && list.Any();
 
     /// <summary><c>contains(list, x)</c> and <c>x in list</c> where the item has the list's element type (strings compare ordinally).</summary>
-    public static bool Contains<T>(IEnumerable<T>? list, T value) => list is not null && list.Contains(value, EqualityComparer<T>.Default);
+    public static bool Contains<T>(IEnumerable<T>? list, T value)
+    {
+        // Fact lists are arrays or lists: ICollection<T>.Contains (default equality) runs without an enumerator per call.
+        if (list is ICollection<T> collection)
+        {
+            return collection.Contains(value);
+        }
+
+        return list is not null && list.Contains(value, EqualityComparer<T>.Default);
+    }
 
     /// <summary>As <see cref="Contains{T}"/> for a nullable item and a list of non-nullable items: null is in no such list.</summary>
     public static bool ContainsValue<T>(IEnumerable<T>? list, T? value)
@@ -38,8 +47,23 @@ internal static class ExpressionFunctions
         value.HasValue && list is not null && list.Any(item => item.HasValue && NumberEquals(item.Value, value.Value));
 
     /// <summary>Whether a list of enum values (nullable or not) holds the value named <paramref name="name"/>.</summary>
-    public static bool ContainsName<T>(IEnumerable<T>? list, string? name) =>
-        name is not null && list is not null && list.Any(item => item is Enum value && NameConventions.EnumToName(value) == name);
+    public static bool ContainsName<T>(IEnumerable<T>? list, string? name)
+    {
+        if (name is null || list is null)
+        {
+            return false;
+        }
+
+        foreach (var item in list)
+        {
+            if (item is Enum value && NameConventions.EnumToName(value) == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The author-facing (kebab-case) name of an enum value, so that enums of different types compare by name.</summary>
     public static string? EnumName<T>(T? value)
