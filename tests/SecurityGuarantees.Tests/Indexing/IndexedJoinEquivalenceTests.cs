@@ -19,9 +19,20 @@ public sealed class IndexedJoinEquivalenceTests
     [Fact]
     public void BuiltInRules_IndexTheirEquiJoins()
     {
-        var ids = On.Rules.Indexes.Select(i => i.Id).ToList();
-        Assert.Contains("Position.proposal", ids);
+        Assert.Contains(On.Rules.Indexes, i => i.Type.Name == "Position" && i.Field.Name == "proposal");
         Assert.Empty(Off.Rules.Indexes);
+    }
+
+    [Fact]
+    public void BuiltInRules_AnIndexHoldsOnlyFactsPassingTheJoinsConditionsOnTheFactAlone()
+    {
+        // conditions-added: Demand where holder == pos.party && kind in pos.conditions && status == "open" && timing == "precondition"
+        var demands = Assert.Single(On.Rules.Indexes, i => i.Type.Name == "Demand" && i.Field.Name == "holder" && i.Id.Contains("Status", StringComparison.Ordinal));
+        var open = new Domain.Demand { Id = "d1", Holder = "RU", Kind = Domain.DemandKind.Neutrality, Timing = Domain.DemandTiming.Precondition };
+        Assert.True(demands.Accepts(open));
+        Assert.False(demands.Accepts(open with { Status = Domain.DemandStatus.Withdrawn }));
+        Assert.False(demands.Accepts(open with { Timing = Domain.DemandTiming.Settlement }));
+        Assert.Contains(On.Rules.Indexes, i => i.Id == "Meeting.id"); // a join with no such condition: one unfiltered index
     }
 
     [Theory]

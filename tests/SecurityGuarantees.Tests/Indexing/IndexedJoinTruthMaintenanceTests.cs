@@ -152,5 +152,56 @@ public sealed class IndexedJoinTruthMaintenanceTests
         Assert.False(expected.Steps[2].Added.IsEmpty && expected.Steps[2].Removed.IsEmpty && expected.Steps[2].Changed.IsEmpty);
     }
 
+    [Fact]
+    public void FactsMovingInAndOutOfAFilteredIndex_SameJsonAsUnindexed()
+    {
+        // The built-in conditions-added reads Demand where holder == pos.party && kind in pos.conditions && status == "open"
+        // && timing == "precondition": its index holds open preconditions only, so updates move demands in and out of it.
+        const string yaml = """
+            version: 1
+            scenario: index-filter
+            asOf: 2025-03-11
+            facts:
+              Party:
+                - { id: UA, name: Ukraine, roles: [belligerent] }
+                - { id: RU, name: Russia, roles: [belligerent] }
+                - { id: US, name: United States, roles: [mediator] }
+              Proposal:
+                - { id: cf-a, kind: ceasefire, title: Ceasefire A, mutual: true, proposedBy: [US] }
+              Position:
+                - { proposal: cf-a, party: UA, stance: accepted }
+                - { proposal: cf-a, party: RU, stance: conditional, conditions: [neutrality, army-cap] }
+              Demand:
+                - { id: d1, holder: RU, target: UA, kind: neutrality, timing: precondition }
+                - { id: d2, holder: RU, target: UA, kind: army-cap, timing: settlement }
+            timeline:
+              - on: 2025-03-12
+                update:
+                  Demand:
+                    - { id: d2, holder: RU, target: UA, kind: army-cap, timing: precondition }
+              - on: 2025-03-13
+                update:
+                  Demand:
+                    - { id: d1, holder: RU, target: UA, kind: neutrality, timing: precondition, status: withdrawn }
+              - on: 2025-03-14
+                update:
+                  Demand:
+                    - { id: d2, holder: UA, target: RU, kind: army-cap, timing: precondition }
+              - on: 2025-03-15
+                update:
+                  Demand:
+                    - { id: d1, holder: RU, target: UA, kind: neutrality, timing: precondition }
+                  Position:
+                    - { proposal: cf-a, party: RU, stance: conditional, conditions: [army-cap] }
+            """;
+        var (on, off) = IndexedJoinEquivalenceTests.Engines(null);
+        var expected = Run(off, yaml);
+        var actual = Run(on, yaml);
+        Assert.Equal(TimelineJsonWriter.ToJson(expected), TimelineJsonWriter.ToJson(actual));
+        static int Justifications(Results.EvaluationResult state) =>
+            state.Conditions.Where(c => c.Id == "conditions-added").Sum(c => c.Justifications.Count);
+        Assert.Equal([1, 2, 1, 0, 0], [Justifications(expected.Initial), .. expected.Steps.Select(s => Justifications(s.State))]);
+    }
+
     private static TimelineResult Run(ScenarioEngine engine, string yaml) => engine.RunTimeline(engine.ParseTimeline("index-tm.yaml", yaml));
 }

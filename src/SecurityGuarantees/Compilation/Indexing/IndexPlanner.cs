@@ -9,7 +9,8 @@ namespace SecurityGuarantees.Compilation.Indexing;
 /// <c>field == expr</c> (either order) is indexed when <c>field</c> is a scalar field of the pattern's own fact, <c>expr</c>
 /// reads earlier bindings only (at least one), both sides have one type with value equality (string, decimal, date,
 /// bool, integer, enum, nullable or not), and the pattern's type is a scenario fact type that no rule inserts: its
-/// facts change only through the session, which keeps the index.
+/// facts change only through the session, which keeps the index. The pattern's conjuncts on its own fact alone filter
+/// what the index holds, so a lookup reads only candidates (a party's open preconditions, not all its demands).
 /// </summary>
 internal sealed class IndexPlanner
 {
@@ -75,11 +76,14 @@ internal sealed class IndexPlanner
                     continue;
                 }
 
-                var id = type.Name + "." + field.Name;
+                // The conjuncts on the own fact alone filter what goes into the index (one index per distinct filter).
+                var alone = conjuncts.Where((c, at) => at != i && c.Parameters.Count == 1 && c.Parameters[0] == own).ToList();
+                var filter = alone.Count == 0 ? null : Expression.Lambda(alone.Select(c => c.Body).Aggregate(Expression.AndAlso), own);
+                var id = type.Name + "." + field.Name + (filter is null ? "" : " where " + filter.Body);
                 if (!_indexes.TryGetValue(id, out var index))
                 {
                     var getter = field.Getter;
-                    index = new IndexSpec(id, type, field, fact => getter(fact));
+                    index = new IndexSpec(id, type, field, fact => getter(fact), filter is null ? null : CompileFilter(filter));
                     _indexes.Add(id, index);
                 }
 
@@ -90,6 +94,20 @@ internal sealed class IndexPlanner
         }
 
         return null;
+    }
+
+    /// <summary>The filter over a boxed fact (compiled once per index, when the rule set is compiled).</summary>
+    private static Func<object, bool> CompileFilter(LambdaExpression filter)
+    {
+        var fact = Expression.Parameter(typeof(object), "fact");
+        var body = new Replace(filter.Parameters[0], Expression.Convert(fact, filter.Parameters[0].Type)).Visit(filter.Body);
+        return FastExpressionCompiler.ExpressionCompiler.CompileFast(Expression.Lambda<Func<object, bool>>(body, fact), ifFastFailedReturnNull: true)
+            ?? Expression.Lambda<Func<object, bool>>(body, fact).Compile();
+    }
+
+    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     private static bool HasValueEquality(BinaryExpression equal)

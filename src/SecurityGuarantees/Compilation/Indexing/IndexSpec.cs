@@ -3,10 +3,12 @@ using SecurityGuarantees.Facts;
 namespace SecurityGuarantees.Compilation.Indexing;
 
 /// <summary>
-/// One index of a session: the facts of <see cref="Type"/> by the value of one field. Shared by every indexed join on
-/// that field; <see cref="Id"/> is the constant the holder pattern of those joins tests.
+/// One index of a session: the facts of <see cref="Type"/> that pass <see cref="Accepts"/>, by the value of one field.
+/// Shared by every indexed join on that field with the same filter; <see cref="Id"/> is the constant the holder pattern
+/// of those joins tests.
 /// </summary>
-internal sealed class IndexSpec(string id, FactTypeDescriptor type, FactFieldDescriptor field, Func<object, object?> key)
+internal sealed class IndexSpec(string id, FactTypeDescriptor type, FactFieldDescriptor field, Func<object, object?> key,
+    Func<object, bool>? filter = null)
 {
     public string Id { get; } = id;
 
@@ -16,4 +18,26 @@ internal sealed class IndexSpec(string id, FactTypeDescriptor type, FactFieldDes
 
     /// <summary>The field's value of a fact (boxed as the join compares it).</summary>
     public Func<object, object?> Key { get; } = key;
+
+    /// <summary>
+    /// Whether a fact belongs in the index: it passes the joins' conditions on the fact alone (e.g. <c>status == "open"</c>),
+    /// so a lookup's bucket holds only candidates. A condition that fails to evaluate keeps the fact: the join's own test
+    /// (all conjuncts, in NRules) decides and reports the failure.
+    /// </summary>
+    public bool Accepts(object fact)
+    {
+        if (filter is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            return filter(fact);
+        }
+        catch (Exception e) when (e is ArithmeticException or InvalidOperationException or NullReferenceException or InvalidCastException)
+        {
+            return true;
+        }
+    }
 }

@@ -119,46 +119,57 @@ internal sealed class SessionIndexes
 
         foreach (var (spec, holder) in indexes)
         {
-            var oldKey = old is null ? null : spec.Key(old);
-            var newKey = fact is null ? null : spec.Key(fact);
-            IndexPoke? poke = null;
-            if (holder.HasReaders && !pokes.TryGetValue(holder, out poke))
-            {
-                pokes[holder] = poke = new IndexPoke([], new HashSet<object>(ReferenceEqualityComparer.Instance));
-            }
-
-            if (old is not null && fact is not null && IndexHolder.SameKey(oldKey, newKey))
-            {
-                holder.Replace(oldKey, old, fact);
-            }
-            else
-            {
-                if (old is not null)
-                {
-                    holder.Remove(oldKey, old);
-                }
-
-                if (fact is not null)
-                {
-                    holder.Add(newKey, fact);
-                }
-            }
-
-            if (poke is null)
+            // Facts the index's filter rejects are not in it: a change in and out of the filter is an insert or a retract.
+            var (was, now) = (old is not null && spec.Accepts(old) ? old : null, fact is not null && spec.Accepts(fact) ? fact : null);
+            if (was is null && now is null)
             {
                 continue;
             }
 
+            ReplaceIn(spec, holder, was, now, pokes);
+        }
+    }
+
+    private static void ReplaceIn(IndexSpec spec, IndexHolder holder, object? old, object? fact, Dictionary<IndexHolder, IndexPoke> pokes)
+    {
+        var oldKey = old is null ? null : spec.Key(old);
+        var newKey = fact is null ? null : spec.Key(fact);
+        if (old is not null && fact is not null && IndexHolder.SameKey(oldKey, newKey))
+        {
+            holder.Replace(oldKey, old, fact);
+        }
+        else
+        {
             if (old is not null)
             {
-                poke.Keys.Add(IndexHolder.KeyOf(oldKey));
+                holder.Remove(oldKey, old);
             }
 
             if (fact is not null)
             {
-                poke.Keys.Add(IndexHolder.KeyOf(newKey));
-                poke.Changed.Add(fact);
+                holder.Add(newKey, fact);
             }
+        }
+
+        if (!holder.HasReaders)
+        {
+            return;
+        }
+
+        if (!pokes.TryGetValue(holder, out var poke))
+        {
+            pokes[holder] = poke = new IndexPoke([], new HashSet<object>(ReferenceEqualityComparer.Instance));
+        }
+
+        if (old is not null)
+        {
+            poke.Keys.Add(IndexHolder.KeyOf(oldKey));
+        }
+
+        if (fact is not null)
+        {
+            poke.Keys.Add(IndexHolder.KeyOf(newKey));
+            poke.Changed.Add(fact);
         }
     }
 
