@@ -10,7 +10,11 @@ namespace SecurityGuarantees.Compilation;
 internal sealed class CompiledValue
 {
     private readonly string[] _parameterNames;
-    private readonly Func<object?[], object?> _evaluate;
+    private readonly Expression<Func<object?[], object?>> _lambda;
+
+    // Compiled at the first evaluation: most rules of a large set never fire in a given run, and a template hole per
+    // rule compiled up front was a thousand compiles for a thousand rules. A race compiles twice, harmlessly.
+    private Func<object?[], object?>? _evaluate;
 
     public CompiledValue(Expression body, IReadOnlyList<ParameterExpression> parameters)
     {
@@ -21,8 +25,7 @@ internal sealed class CompiledValue
             .Select((p, i) => (p, (Expression)Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(i)), p.Type)))
             .ToDictionary(x => x.p, x => x.Item2);
         var rewritten = new ParameterReplacer(replacements).Visit(body);
-        var lambda = Expression.Lambda<Func<object?[], object?>>(Expression.Convert(rewritten, typeof(object)), args);
-        _evaluate = lambda.CompileFast(ifFastFailedReturnNull: true) ?? lambda.Compile();
+        _lambda = Expression.Lambda<Func<object?[], object?>>(Expression.Convert(rewritten, typeof(object)), args);
     }
 
     public Type ResultType { get; }
@@ -35,7 +38,8 @@ internal sealed class CompiledValue
             args[i] = values[_parameterNames[i]];
         }
 
-        return _evaluate(args);
+        var evaluate = _evaluate ??= _lambda.CompileFast(ifFastFailedReturnNull: true) ?? _lambda.Compile();
+        return evaluate(args);
     }
 
     private sealed class ParameterReplacer(IReadOnlyDictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor

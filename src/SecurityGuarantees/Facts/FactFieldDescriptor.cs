@@ -45,7 +45,15 @@ internal sealed class FactFieldDescriptor
     public override string ToString() => Name;
 
     /// <summary>A compiled <c>(object fact) =&gt; (object?)((T)fact).Property</c>: keys and templates read fields on hot paths.</summary>
-    private static Func<object?, object?> CompileGetter(PropertyInfo property)
+    private static Func<object?, object?> CompileGetter(PropertyInfo property) => Getters.GetOrAdd(property, CompileGetterOnce);
+
+    /// <summary>
+    /// Getters by property, for the process: every engine build describes the same fact types again, and a compiled
+    /// getter costs far more than the lookup (5-25 ms a build for the built-in types).
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<PropertyInfo, Func<object?, object?>> Getters = new();
+
+    private static Func<object?, object?> CompileGetterOnce(PropertyInfo property)
     {
         var fact = System.Linq.Expressions.Expression.Parameter(typeof(object), "fact");
         var body = System.Linq.Expressions.Expression.Convert(
