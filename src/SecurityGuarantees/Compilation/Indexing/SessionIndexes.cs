@@ -62,7 +62,14 @@ internal sealed class SessionIndexes
     private Dictionary<IndexHolder, IndexPoke> Change(IndexOperation operation, IReadOnlyList<object> facts)
     {
         var pokes = new Dictionary<IndexHolder, IndexPoke>();
-        var undo = new List<(object? Old, object? New)>();
+        // Sized up front: a scenario's first insert is tens of thousands of facts, and tables grown by doubling past
+        // 85 KB land on the large-object heap, whose budget triggers full collections.
+        var undo = new List<(object? Old, object? New)>(facts.Count);
+        if (operation == IndexOperation.Insert)
+        {
+            _current.EnsureCapacity(_current.Count + facts.Count);
+        }
+
         foreach (var fact in facts)
         {
             if (!_byType.TryGetValue(fact.GetType(), out var indexes))
