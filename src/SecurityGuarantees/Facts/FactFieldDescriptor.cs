@@ -5,6 +5,8 @@ namespace SecurityGuarantees.Facts;
 /// <summary>One field of a registered fact type: its author-facing name, CLR property and kind.</summary>
 internal sealed class FactFieldDescriptor
 {
+    private Func<object?, object?>? _getter;
+
     public FactFieldDescriptor(PropertyInfo property, string name, FieldKind kind, Type scalarType, bool isList, int? keyOrder)
     {
         Property = property;
@@ -13,7 +15,6 @@ internal sealed class FactFieldDescriptor
         ScalarType = scalarType;
         IsList = isList;
         KeyOrder = keyOrder;
-        Getter = CompileGetter(property);
     }
 
     /// <summary>camelCase name used in YAML, expressions and JSON.</summary>
@@ -40,7 +41,8 @@ internal sealed class FactFieldDescriptor
 
     public bool IsKey => KeyOrder.HasValue;
 
-    public Func<object?, object?> Getter { get; }
+    /// <summary>Compiled at first use: a run reads few of the registered fields (keys, template holes, index keys).</summary>
+    public Func<object?, object?> Getter => _getter ??= CompileGetter(Property);
 
     public override string ToString() => Name;
 
