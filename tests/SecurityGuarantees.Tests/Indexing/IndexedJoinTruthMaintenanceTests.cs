@@ -9,15 +9,15 @@ namespace SecurityGuarantees.Tests.Indexing;
 /// </summary>
 public sealed class IndexedJoinTruthMaintenanceTests
 {
-    private const string Scenario = """
-        version: 1
-        scenario: index-tm
-        asOf: 2025-03-11
-        facts:
+    /// <summary>The parties every scenario here starts from.</summary>
+    private const string Parties = """
           Party:
             - { id: UA, name: Ukraine, roles: [belligerent] }
             - { id: RU, name: Russia, roles: [belligerent] }
             - { id: US, name: United States, roles: [mediator] }
+        """;
+
+    private static readonly string Scenario = Yaml("index-tm", """
           Proposal:
             - { id: cf-a, kind: ceasefire, title: Ceasefire A, mutual: true, proposedBy: [US] }
             - { id: cf-b, kind: ceasefire, title: Ceasefire B, mutual: true, proposedBy: [US] }
@@ -27,7 +27,7 @@ public sealed class IndexedJoinTruthMaintenanceTests
             - { proposal: cf-b, party: UA, stance: accepted }
             - { proposal: cf-b, party: RU, stance: accepted }
             - { proposal: cf-c, party: RU, stance: pending }
-        """;
+        """);
 
     public static TheoryData<string, string> Steps() => new()
     {
@@ -115,15 +115,7 @@ public sealed class IndexedJoinTruthMaintenanceTests
     {
         // The positions go into an index that no lookup has read (no proposal yet), so that fill pokes nothing; the
         // proposals inserted later must still find them, and later changes must reach the lookups created since.
-        const string yaml = """
-            version: 1
-            scenario: index-unread
-            asOf: 2025-03-11
-            facts:
-              Party:
-                - { id: UA, name: Ukraine, roles: [belligerent] }
-                - { id: RU, name: Russia, roles: [belligerent] }
-                - { id: US, name: United States, roles: [mediator] }
+        var yaml = Yaml("index-unread", """
               Position:
                 - { proposal: cf-a, party: UA, stance: accepted }
                 - { proposal: cf-b, party: UA, stance: accepted }
@@ -143,7 +135,7 @@ public sealed class IndexedJoinTruthMaintenanceTests
                   Position:
                     - { proposal: cf-a, party: RU, stance: accepted }
                     - { proposal: cf-b, party: RU, stance: rejected }
-            """;
+            """);
         var (on, off) = IndexedJoinEquivalenceTests.Engines(null);
         var expected = Run(off, yaml);
         var actual = Run(on, yaml);
@@ -157,15 +149,7 @@ public sealed class IndexedJoinTruthMaintenanceTests
     {
         // The built-in conditions-added reads Demand where holder == pos.party && kind in pos.conditions && status == "open"
         // && timing == "precondition": its index holds open preconditions only, so updates move demands in and out of it.
-        const string yaml = """
-            version: 1
-            scenario: index-filter
-            asOf: 2025-03-11
-            facts:
-              Party:
-                - { id: UA, name: Ukraine, roles: [belligerent] }
-                - { id: RU, name: Russia, roles: [belligerent] }
-                - { id: US, name: United States, roles: [mediator] }
+        var yaml = Yaml("index-filter", """
               Proposal:
                 - { id: cf-a, kind: ceasefire, title: Ceasefire A, mutual: true, proposedBy: [US] }
               Position:
@@ -193,7 +177,7 @@ public sealed class IndexedJoinTruthMaintenanceTests
                     - { id: d1, holder: RU, target: UA, kind: neutrality, timing: precondition }
                   Position:
                     - { proposal: cf-a, party: RU, stance: conditional, conditions: [army-cap] }
-            """;
+            """);
         var (on, off) = IndexedJoinEquivalenceTests.Engines(null);
         var expected = Run(off, yaml);
         var actual = Run(on, yaml);
@@ -202,6 +186,10 @@ public sealed class IndexedJoinTruthMaintenanceTests
             state.Conditions.Where(c => c.Id == "conditions-added").Sum(c => c.Justifications.Count);
         Assert.Equal([1, 2, 1, 0, 0], [Justifications(expected.Initial), .. expected.Steps.Select(s => Justifications(s.State))]);
     }
+
+    /// <summary>A scenario file: the header, <see cref="Parties"/>, then the rest (more facts, a timeline), indented as under <c>facts:</c>.</summary>
+    private static string Yaml(string id, string rest) =>
+        $"version: 1\nscenario: {id}\nasOf: 2025-03-11\nfacts:\n{Parties}\n{rest}";
 
     private static TimelineResult Run(ScenarioEngine engine, string yaml) => engine.RunTimeline(engine.ParseTimeline("index-tm.yaml", yaml));
 }
