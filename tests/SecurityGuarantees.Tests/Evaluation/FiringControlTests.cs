@@ -45,6 +45,32 @@ public sealed class FiringControlTests
     }
 
     [Fact]
+    public void DivisionByZeroInAnIndexedLookupsOwnCondition_IsTheSameEvaluationError()
+    {
+        // The own-fact conjunct also filters the index (outside NRules); its failure must still surface as the rule fault.
+        const string rules = """
+            ruleset: div
+            rules:
+              - id: divide
+                when:
+                  - fact: Party
+                    as: party
+                  - fact: Proposal
+                    where: id == party.id && durationDays / (durationDays - 30) > 1
+                then:
+                  - condition: never
+            """;
+        const string scenario = "scenario: s\nasOf: 2025-03-12\nfacts:\n  Party:\n    - { id: p }\n  Proposal:\n    - { id: p, kind: ceasefire, durationDays: 30 }\n";
+        foreach (var indexed in new[] { true, false })
+        {
+            var engine = new ScenarioEngineBuilder().AddRuleText("div.yaml", "version: 1\n" + rules).WithIndexedJoins(indexed).Build();
+            var e = Assert.Throws<EvaluationException>(() => engine.Evaluate(engine.ParseScenario("s.yaml", scenario)));
+            Assert.Equal(DiagnosticCodes.EvaluationFault, e.Code);
+            Assert.Contains("division by zero", e.Message);
+        }
+    }
+
+    [Fact]
     public void InsertingAKeyTheScenarioHas_IsAnEvaluationError()
     {
         var engine = TestEngines.FromText("""

@@ -35,8 +35,9 @@ internal sealed class IndexSpec(string id, FactTypeDescriptor type, FactFieldDes
         {
             return filter(fact);
         }
-        catch (Exception e) when (e is ArithmeticException or InvalidOperationException or NullReferenceException or InvalidCastException)
+        catch (Exception)
         {
+            // Whatever the failure, NRules evaluates the same conjunct in the lookup and reports it as a rule fault.
             return true;
         }
     }
