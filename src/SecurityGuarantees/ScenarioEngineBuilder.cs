@@ -32,6 +32,7 @@ public sealed class ScenarioEngineBuilder
     private TimeProvider _timeProvider = TimeProvider.System;
     private bool _fastCompile = true;
     private bool _indexedJoins = IndexedJoinsDefault();
+    private bool _directConclusions = DirectConclusionsDefault();
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
 
     /// <summary>Adds a rule file, or every <c>*.yaml</c>/<c>*.yml</c> file under a folder (recursively, in ordinal order).</summary>
@@ -122,6 +123,17 @@ public sealed class ScenarioEngineBuilder
         return this;
     }
 
+    /// <summary>
+    /// Whether conclusions that can only ever have one support are linked directly, without a support fact and the merge
+    /// rule (default: on; <c>SECURITYGUARANTEES_DIRECT_CONCLUSIONS=0</c> turns the default off). Results are the same
+    /// either way; internal, for the equivalence tests and comparisons.
+    /// </summary>
+    internal ScenarioEngineBuilder WithDirectConclusions(bool enabled)
+    {
+        _directConclusions = enabled;
+        return this;
+    }
+
     /// <summary>Compiles rule expressions with the framework's compiler instead of FastExpressionCompiler.</summary>
     internal ScenarioEngineBuilder WithFrameworkExpressionCompiler()
     {
@@ -164,7 +176,7 @@ public sealed class ScenarioEngineBuilder
         }
 
         // Bind every rule even when some files have structural errors: all problems are reported in one pass.
-        var compiled = RuleSetCompiler.Compile(files, types, diagnostics, _fastCompile, _indexedJoins);
+        var compiled = RuleSetCompiler.Compile(files, types, diagnostics, _fastCompile, _indexedJoins, _directConclusions);
         var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
         if (compiled is null || diagnostics.HasErrors)
         {
@@ -182,6 +194,9 @@ public sealed class ScenarioEngineBuilder
 
         return engine;
     }
+
+    private static bool DirectConclusionsDefault() =>
+        Environment.GetEnvironmentVariable("SECURITYGUARANTEES_DIRECT_CONCLUSIONS") is not ("0" or "false" or "off");
 
     private static bool IndexedJoinsDefault() =>
         Environment.GetEnvironmentVariable("SECURITYGUARANTEES_INDEXED_JOINS") is not ("0" or "false" or "off");

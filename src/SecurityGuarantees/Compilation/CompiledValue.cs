@@ -18,6 +18,7 @@ internal sealed class CompiledValue
 
     public CompiledValue(Expression body, IReadOnlyList<ParameterExpression> parameters)
     {
+        Body = body;
         ResultType = body.Type;
         _parameterNames = [.. parameters.Select(p => p.Name!)];
         var args = Expression.Parameter(typeof(object?[]), "args");
@@ -29,6 +30,9 @@ internal sealed class CompiledValue
     }
 
     public Type ResultType { get; }
+
+    /// <summary>The bound expression over the rule's declarations (parameters named by declaration).</summary>
+    public Expression Body { get; }
 
     public object? Evaluate(MatchValues values)
     {

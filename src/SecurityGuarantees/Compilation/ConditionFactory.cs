@@ -8,10 +8,13 @@ internal sealed class ConditionFactory(FactTypeDescriptor type, string id, TextT
 {
     public string Id { get; } = id;
 
+    /// <summary>The subject template (part of the condition's key).</summary>
+    public TextTemplate? Subject { get; } = subject;
+
     public override object Create(MatchValues values) => new Condition
     {
         Id = Id,
-        Subject = EmptyToNull(subject?.Render(values)),
+        Subject = EmptyToNull(Subject?.Render(values)),
         Parties = RenderParties(values),
         Severity = severity,
         Text = text?.Render(values),

@@ -8,11 +8,17 @@ internal sealed class NextStepFactory(FactTypeDescriptor type, string id, TextTe
 {
     public string Id { get; } = id;
 
+    /// <summary>The actor template (part of the next step's key).</summary>
+    public TextTemplate? Actor { get; } = actor;
+
+    /// <summary>The subject template (part of the next step's key).</summary>
+    public TextTemplate? Subject { get; } = subject;
+
     public override object Create(MatchValues values) => new NextStep
     {
         Id = Id,
-        Actor = ConditionFactory.EmptyToNull(actor?.Render(values)),
-        Subject = ConditionFactory.EmptyToNull(subject?.Render(values)),
+        Actor = ConditionFactory.EmptyToNull(Actor?.Render(values)),
+        Subject = ConditionFactory.EmptyToNull(Subject?.Render(values)),
         Text = text?.Render(values),
         Priority = priority,
     };

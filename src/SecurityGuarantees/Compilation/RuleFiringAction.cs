@@ -14,6 +14,9 @@ internal sealed class RuleFiringAction(CompiledRule rule, IReadOnlyList<Conclusi
 
     public IReadOnlyList<ConclusionFactory> Factories { get; } = factories;
 
+    /// <summary>Per factory: link the conclusion itself, without a support and the merge (set by <see cref="DirectConclusionPlanner"/>).</summary>
+    public bool[] Direct { get; } = new bool[factories.Count];
+
     public void Execute(IContext context)
     {
         var values = new MatchValues(context.Match);
@@ -23,6 +26,12 @@ internal sealed class RuleFiringAction(CompiledRule rule, IReadOnlyList<Conclusi
             var factory = Factories[i];
             var conclusion = factory.Create(values);
             var support = new SupportFact(factory.Type.Name, factory.Type.GetKey(conclusion), conclusion, Rule, because, becauseFacts);
+            if (Direct[i])
+            {
+                LinkDirectly(context, i, factory, conclusion, support);
+                continue;
+            }
+
             switch (context.GetLinked(i))
             {
                 case null:
@@ -32,6 +41,30 @@ internal sealed class RuleFiringAction(CompiledRule rule, IReadOnlyList<Conclusi
                     context.UpdateLinked(i, support);
                     break;
             }
+        }
+    }
+
+    /// <summary>The conclusion is the linked fact; its support is kept beside it (<see cref="DirectSupports"/>).</summary>
+    private void LinkDirectly(IContext context, int index, ConclusionFactory factory, object conclusion, SupportFact support)
+    {
+        switch (context.GetLinked(index))
+        {
+            case null:
+                DirectSupports.Attach(conclusion, support);
+                try
+                {
+                    context.InsertLinked(index, conclusion);
+                }
+                catch (ArgumentException)
+                {
+                    throw new InsertConflictException(factory.Type.Name, support.ConclusionKey, [Rule.Id]);
+                }
+
+                break;
+            case { } existing when !ConclusionComparer.Equal(existing, conclusion) || DirectSupports.Find(existing) is not { } old || !old.SameContentAs(support):
+                DirectSupports.Attach(conclusion, support);
+                context.UpdateLinked(index, conclusion);
+                break;
         }
     }
 

@@ -77,6 +77,7 @@ internal sealed partial class RuleModelBuilder
         }
 
         var action = new RuleFiringAction(rule, factories!);
+        rule.Action = action;
         // Every rule's action is the same tree (the rule's own action is a rule property), so NRules' compile of a large
         // rule set reuses one delegate instead of compiling one per rule.
         ruleBuilder.Property(ActionProperty, action);
@@ -253,9 +254,11 @@ internal sealed partial class RuleModelBuilder
         var parameter = Expression.Parameter(type.ClrType, declarationName);
         var joins = false;
         var plans = new List<ConjunctPlan>();
+        IReadOnlyList<LambdaExpression> conjuncts = [];
         if (pattern.Where is not null)
         {
             var conditions = BindConditions(pattern.Where, new BindingScope(type, parameter, scope.Visible()), parameter, plans);
+            conjuncts = conditions;
             if (_planner?.Plan(type, parameter, conditions) is { } indexed)
             {
                 BuildIndexedSource(builder, parameter, conditions, indexed);
@@ -272,6 +275,10 @@ internal sealed partial class RuleModelBuilder
         }
 
         _rule.ElementPlans[pattern] = new PatternPlan(type, declarationName, plans);
+        if (positive)
+        {
+            _rule.PositivePatterns.Add((declarationName, type, conjuncts));
+        }
 
         if (alias is not null)
         {

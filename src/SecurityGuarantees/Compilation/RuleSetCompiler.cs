@@ -11,11 +11,12 @@ namespace SecurityGuarantees.Compilation;
 internal static class RuleSetCompiler
 {
     public static CompiledRuleSet? Compile(IReadOnlyList<RuleSetSyntax> files, FactTypeRegistry types, DiagnosticBag diagnostics,
-        bool useFastExpressionCompiler = true, bool indexedJoins = false)
+        bool useFastExpressionCompiler = true, bool indexedJoins = false, bool directConclusions = true)
     {
         var planner = indexedJoins ? IndexPlanner.For(files, types) : null;
         var definitions = new List<IRuleDefinition>();
         var rules = new List<CompiledRule>();
+        var actions = new List<RuleFiringAction>();
         var insertedTypes = new HashSet<FactTypeDescriptor>();
         var seen = new Dictionary<string, RuleSyntax>(StringComparer.Ordinal);
         foreach (var file in files)
@@ -35,6 +36,7 @@ internal static class RuleSetCompiler
                     definitions.Add(built.Definition);
                     definitions.AddRange(built.HelperRules);
                     rules.Add(built.Action.Rule);
+                    actions.Add(built.Action);
                 }
             }
         }
@@ -42,6 +44,11 @@ internal static class RuleSetCompiler
         if (diagnostics.HasErrors)
         {
             return null;
+        }
+
+        if (directConclusions)
+        {
+            DirectConclusionPlanner.Plan(actions);
         }
 
         definitions.Add(ConclusionMergeRules.Build(types.Find("Condition")!));

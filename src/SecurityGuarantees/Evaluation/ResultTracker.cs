@@ -45,6 +45,9 @@ internal sealed class ResultTracker
         session.Events.FactRetractedEvent += (_, e) => Retracted(e.Fact);
     }
 
+    /// <summary>The supports of the conclusions rules link directly, for explanations (they are not in working memory).</summary>
+    public IEnumerable<SupportFact> DirectlyLinkedSupports => _groups.Values.Select(g => g.Direct).OfType<SupportFact>();
+
     /// <summary>The results as they stand; unchanged lists are reused from the previous snapshot.</summary>
     public EvaluationResult Snapshot(string scenario, DateOnly asOf, int rulesFired)
     {
@@ -135,6 +138,7 @@ internal sealed class ResultTracker
         else
         {
             group.Conclusion = value;
+            group.Direct = Compilation.DirectSupports.Find(value); // a conclusion its rule links directly carries its one support
         }
 
         _dirty.Add(group);
@@ -154,6 +158,7 @@ internal sealed class ResultTracker
         else if (ReferenceEquals(group.Conclusion, value))
         {
             group.Conclusion = null;
+            group.Direct = null;
         }
 
         _dirty.Add(group);
@@ -174,7 +179,7 @@ internal sealed class ResultTracker
             group.SortKey = null;
         }
 
-        if (group.Conclusion is null || group.Supports.Count == 0)
+        if (group.Conclusion is null || (group.Supports.Count == 0 && group.Direct is null))
         {
             if (group.Conclusion is null && group.Supports.Count == 0)
             {
@@ -184,7 +189,7 @@ internal sealed class ResultTracker
             return list;
         }
 
-        var justifications = Justifications(group.Supports);
+        var justifications = group.Direct is { } direct ? [direct.ToJustification()] : Justifications(group.Supports);
         switch (group.Conclusion)
         {
             case Condition c when list == 0:
@@ -228,6 +233,9 @@ internal sealed class ResultTracker
         public List<SupportFact> Supports { get; } = [];
 
         public object? Conclusion { get; set; }
+
+        /// <summary>The one support of a conclusion its rule links directly (no support fact in working memory).</summary>
+        public SupportFact? Direct { get; set; }
 
         /// <summary>Where the group's result sits in its sorted list, while it has one.</summary>
         public (string?, string?, string?)? SortKey { get; set; }

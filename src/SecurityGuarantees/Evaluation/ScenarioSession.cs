@@ -105,7 +105,8 @@ internal sealed class ScenarioSession
     }
 
     /// <summary>Every fact in working memory (the engine's own bookkeeping facts included), for explanations and why-not.</summary>
-    public IReadOnlyList<object> Query() => [.. _session.Query<object>().AsEnumerable().Where(f => f is not (IndexHolder or EachSource))];
+    public IReadOnlyList<object> Query() =>
+        [.. _session.Query<object>().AsEnumerable().Where(f => f is not (IndexHolder or EachSource)), .. _results.DirectlyLinkedSupports];
 
     public EvaluationResult Snapshot(string scenario, DateOnly asOf) => _results.Snapshot(scenario, asOf, _totalFired);
 

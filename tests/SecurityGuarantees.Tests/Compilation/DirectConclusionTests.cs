@@ -1,0 +1,134 @@
+using SecurityGuarantees.Explanations;
+using SecurityGuarantees.Reporting;
+using SecurityGuarantees.Tests.Support;
+
+namespace SecurityGuarantees.Tests.Compilation;
+
+/// <summary>
+/// Conclusions that can only ever have one support are linked directly, without a support fact and the merge rule
+/// (<see cref="SecurityGuarantees.Compilation.DirectConclusionPlanner"/>). Which ones qualify, and that nothing an author
+/// sees changes: results, timelines, explanations and why-not are byte-identical with the shortcut on and off.
+/// </summary>
+public sealed class DirectConclusionTests
+{
+    private static readonly ScenarioEngine On = new ScenarioEngineBuilder().WithDirectConclusions(true).Build();
+    private static readonly ScenarioEngine Off = new ScenarioEngineBuilder().WithDirectConclusions(false).Build();
+
+    public static TheoryData<string> ExampleScenarios() => Files("examples/scenarios");
+
+    public static TheoryData<string> ExampleTimelines() => Files("examples/timelines");
+
+    private static bool Direct(ScenarioEngine engine, string rule, int action = 0) => engine.Rules.FindRule(rule)!.Action!.Direct[action];
+
+    [Fact]
+    public void BuiltInRules_DirectWhereTheActivationIsAFunctionOfTheConclusionsKey()
+    {
+        // subject {p.id} fixes p; proposal == p.id and party == "UA" fix the Position's key.
+        Assert.True(Direct(On, "ceasefire-pending", 0));
+        Assert.True(Direct(On, "ceasefire-pending", 1));
+        // actor {pr.holder} and id == "army-first-guarantee" fix the Principle; subject {c.subject} and the id fix c.
+        Assert.True(Direct(On, "demand-conflicts-with-first-guarantee.reject-demand"));
+        Assert.True(Direct(On, "credibility-gap")); // only exists: and not: -> one activation
+        // One condition per proposal, a justification per matching demand.
+        Assert.False(Direct(On, "conditions-added"));
+        // One next step per party, a justification per commitment of that party (the commitment's key is its id).
+        Assert.False(Direct(On, "credibility-gap.seek-us-backstop"));
+        // Two rules state army-cap-contested.
+        Assert.False(Direct(On, "army-cap-contested"));
+        Assert.False(Direct(On, "army-cap-contested.demand"));
+        // each: is not analysed.
+        Assert.False(Direct(On, "ceasefire-pending.convey-offer"));
+        Assert.False(Direct(Off, "ceasefire-pending"));
+    }
+
+    [Fact]
+    public void AKeyTemplateThatIsNotAKeyField_IsNotDirect()
+    {
+        var engine = new ScenarioEngineBuilder().WithDirectConclusions(true).AddRuleText("r.yaml", """
+            version: 1
+            ruleset: r
+            rules:
+              - id: by-title
+                when:
+                  - fact: Proposal
+                    as: p
+                then:
+                  - condition: titled
+                    subject: "{p.title}"
+              - id: by-id
+                when:
+                  - fact: Proposal
+                    as: p
+                then:
+                  - condition: identified
+                    subject: "{p.id}"
+            """).Build();
+        Assert.False(Direct(engine, "by-title")); // two proposals can share a title: two supports of one condition
+        Assert.True(Direct(engine, "by-id"));
+        var scenario = engine.ParseScenario("s.yaml", """
+            scenario: s
+            asOf: 2025-03-12
+            facts:
+              Proposal:
+                - { id: a, kind: ceasefire, title: Same }
+                - { id: b, kind: ceasefire, title: Same }
+            """);
+        var titled = Assert.Single(engine.Evaluate(scenario).Conditions, c => c.Id == "titled");
+        Assert.Equal(2, titled.Justifications.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleScenarios))]
+    public void ExampleScenario_SameJsonExplanationAndWhyNot(string file)
+    {
+        var path = TestPaths.Repo(Path.Combine("examples/scenarios", file));
+        Assert.Equal(JsonReportWriter.ToJson(Off.Evaluate(Off.LoadScenario(path))), JsonReportWriter.ToJson(On.Evaluate(On.LoadScenario(path))));
+        Assert.Equal(Explain(Off, path), Explain(On, path));
+        foreach (var rule in new[] { "ceasefire-pending", "credibility-gap", "guarantee-dormant", "demand-conflicts-with-first-guarantee.reject-demand" })
+        {
+            Assert.Equal(WhyNot(Off, path, rule), WhyNot(On, path, rule));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleTimelines))]
+    public void ExampleTimeline_SameJson(string file)
+    {
+        var path = TestPaths.Repo(Path.Combine("examples/timelines", file));
+        Assert.Equal(TimelineJsonWriter.ToJson(Off.RunTimeline(Off.LoadTimeline(path))), TimelineJsonWriter.ToJson(On.RunTimeline(On.LoadTimeline(path))));
+    }
+
+    [Theory]
+    [InlineData("scenarios/jeddah.yaml")]
+    [InlineData("scenarios/constructs.yaml")]
+    public void FixtureScenario_SameJson(string scenario)
+    {
+        var path = TestPaths.Fixture(scenario);
+        Assert.Equal(JsonReportWriter.ToJson(Off.Evaluate(Off.LoadScenario(path))), JsonReportWriter.ToJson(On.Evaluate(On.LoadScenario(path))));
+    }
+
+    private static string Explain(ScenarioEngine engine, string path)
+    {
+        var output = new StringWriter();
+        ExplanationTextWriter.Write(engine.Explain(engine.LoadScenario(path)), output);
+        return output.ToString();
+    }
+
+    private static string WhyNot(ScenarioEngine engine, string path, string rule)
+    {
+        var output = new StringWriter();
+        WhyNotTextWriter.Write(engine.WhyNot(engine.LoadScenario(path), rule), output);
+        return output.ToString();
+    }
+
+    private static TheoryData<string> Files(string folder)
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(TestPaths.Repo(folder), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+}
