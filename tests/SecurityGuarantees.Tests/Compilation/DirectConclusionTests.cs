@@ -14,9 +14,9 @@ public sealed class DirectConclusionTests
     private static readonly ScenarioEngine On = new ScenarioEngineBuilder().WithDirectConclusions(true).Build();
     private static readonly ScenarioEngine Off = new ScenarioEngineBuilder().WithDirectConclusions(false).Build();
 
-    public static TheoryData<string> ExampleScenarios() => Files("examples/scenarios");
+    public static TheoryData<string> ExampleScenarios() => TestPaths.YamlFiles("examples/scenarios");
 
-    public static TheoryData<string> ExampleTimelines() => Files("examples/timelines");
+    public static TheoryData<string> ExampleTimelines() => TestPaths.YamlFiles("examples/timelines");
 
     private static bool Direct(ScenarioEngine engine, string rule, int action = 0) => engine.Rules.FindRule(rule)!.Action!.Direct[action];
 
@@ -119,16 +119,5 @@ public sealed class DirectConclusionTests
         var output = new StringWriter();
         WhyNotTextWriter.Write(engine.WhyNot(engine.LoadScenario(path), rule), output);
         return output.ToString();
-    }
-
-    private static TheoryData<string> Files(string folder)
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(TestPaths.Repo(folder), "*.yaml").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(file));
-        }
-
-        return data;
     }
 }

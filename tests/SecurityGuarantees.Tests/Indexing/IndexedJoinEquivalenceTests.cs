@@ -12,9 +12,9 @@ public sealed class IndexedJoinEquivalenceTests
     private static readonly ScenarioEngine On = new ScenarioEngineBuilder().WithIndexedJoins(true).Build();
     private static readonly ScenarioEngine Off = new ScenarioEngineBuilder().WithIndexedJoins(false).Build();
 
-    public static TheoryData<string> ExampleScenarios() => Files("examples/scenarios");
+    public static TheoryData<string> ExampleScenarios() => TestPaths.YamlFiles("examples/scenarios");
 
-    public static TheoryData<string> ExampleTimelines() => Files("examples/timelines");
+    public static TheoryData<string> ExampleTimelines() => TestPaths.YamlFiles("examples/timelines");
 
     [Fact]
     public void BuiltInRules_IndexTheirEquiJoins()
@@ -83,15 +83,4 @@ public sealed class IndexedJoinEquivalenceTests
         ? (On, Off)
         : (new ScenarioEngineBuilder().AddRules(TestPaths.Fixture(rules)).WithIndexedJoins(true).Build(),
             new ScenarioEngineBuilder().AddRules(TestPaths.Fixture(rules)).WithIndexedJoins(false).Build());
-
-    private static TheoryData<string> Files(string folder)
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(TestPaths.Repo(folder), "*.yaml").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(file));
-        }
-
-        return data;
-    }
 }

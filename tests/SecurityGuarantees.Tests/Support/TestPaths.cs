@@ -9,6 +9,18 @@ internal static class TestPaths
 
     public static string Repo(string relative) => Path.Combine(RepositoryRoot, relative);
 
+    /// <summary>The YAML files of a repository folder, by file name in ordinal order, as theory data.</summary>
+    public static TheoryData<string> YamlFiles(string folder)
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Repo(folder), "*.yaml").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
