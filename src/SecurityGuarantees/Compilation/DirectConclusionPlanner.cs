@@ -46,7 +46,7 @@ internal static class DirectConclusionPlanner
 
     private static bool IsFunctionOfKey(CompiledRule rule, ConclusionFactory factory)
     {
-        if (!rule.Syntax.When.SelectMany(Flatten).All(e => e is PatternSyntax or NotSyntax or ExistsSyntax))
+        if (!rule.Syntax.When.SelectMany(e => e.Conjuncts()).All(e => e is PatternSyntax or NotSyntax or ExistsSyntax))
         {
             return false;
         }
@@ -129,7 +129,4 @@ internal static class DirectConclusionPlanner
 
         return expression is ConstantExpression;
     }
-
-    private static IEnumerable<ElementSyntax> Flatten(ElementSyntax element) =>
-        element is AllSyntax all ? all.Elements.SelectMany(Flatten) : [element];
 }

@@ -153,7 +153,7 @@ internal sealed partial class RuleModelBuilder
     /// </summary>
     private void BuildGroupSource(GroupBuilder group, ElementSyntax element, DeclarationScope scope)
     {
-        var elements = Flatten(element).ToList();
+        var elements = element.Conjuncts().ToList();
         bool IsPatternLike(ElementSyntax e) => e is PatternSyntax || (e is ExistsSyntax exists && IsUncorrelatedGroup(exists.Element));
         var patternLike = elements.Where(IsPatternLike).ToList();
         var ordered = patternLike.Concat(elements.Except(patternLike)).ToList();
@@ -182,9 +182,6 @@ internal sealed partial class RuleModelBuilder
         {
             last.Builder.Condition(Expression.Lambda(Expression.Constant(true), last.Parameter, previous.Parameter));
         }
-
-        static IEnumerable<ElementSyntax> Flatten(ElementSyntax element) =>
-            element is AllSyntax all ? all.Elements.SelectMany(Flatten) : [element];
     }
 
     private void BuildSingle(NotBuilder not, ElementSyntax element, DeclarationScope scope)

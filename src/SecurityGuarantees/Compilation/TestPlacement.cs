@@ -13,7 +13,7 @@ internal static class TestPlacement
 {
     public static IReadOnlyList<ElementSyntax> Order(IReadOnlyList<ElementSyntax> when)
     {
-        var elements = when.SelectMany(Flatten).ToList();
+        var elements = when.SelectMany(e => e.Conjuncts()).ToList();
         if (!elements.Exists(IsTest))
         {
             return elements;
@@ -56,14 +56,11 @@ internal static class TestPlacement
         return ordered;
     }
 
-    private static IEnumerable<ElementSyntax> Flatten(ElementSyntax element) =>
-        element is AllSyntax all ? all.Elements.SelectMany(Flatten) : [element];
-
     /// <summary>Binds nothing outside itself and adds no justification.</summary>
     private static bool IsTest(ElementSyntax element) => element switch
     {
         NotSyntax or ExistsSyntax => true,
-        AnySyntax any => any.Alternatives.All(a => a is AllSyntax all ? all.Elements.All(IsTest) : IsTest(a)),
+        AnySyntax any => any.Alternatives.All(a => a.Conjuncts().All(IsTest)),
         _ => false,
     };
 
@@ -72,7 +69,7 @@ internal static class TestPlacement
         PatternSyntax { As: { } alias } => [alias.Text],
         EachSyntax each => [each.As.Text],
         CountSyntax { As: { } alias } => [alias.Text],
-        AnySyntax any => any.Alternatives.SelectMany(Flatten).SelectMany(Binds),
+        AnySyntax any => any.Alternatives.SelectMany(a => a.Conjuncts()).SelectMany(Binds),
         _ => [],
     };
 

@@ -48,12 +48,9 @@ internal sealed partial class WhyNotAnalyser
         _rule = rule;
         var conclusions = _memory.OfType<SupportFact>().Where(s => ReferenceEquals(s.Rule, rule))
             .Select(s => $"{s.ConclusionType} {s.ConclusionKey}").Distinct().Order(StringComparer.Ordinal).ToList();
-        var elements = AnalyseSequence(Flatten(rule.Syntax.When), [Partial.Empty], depth: 0, out var firstFailing, out _);
+        var elements = AnalyseSequence([.. rule.Syntax.When.SelectMany(e => e.Conjuncts())], [Partial.Empty], depth: 0, out var firstFailing, out _);
         return new RuleAnalysis(rule.Id, rule.Syntax.Title, rule.Location, conclusions.Count > 0, conclusions, elements, firstFailing);
     }
-
-    private static List<ElementSyntax> Flatten(IEnumerable<ElementSyntax> elements) =>
-        [.. elements.SelectMany(e => e is AllSyntax all ? Flatten(all.Elements) : [e])];
 
     // ---- analysis ----
 
@@ -115,13 +112,13 @@ internal sealed partial class WhyNotAnalyser
             case NotSyntax not:
                 var blocking = Extend(not.Element, [before[0]]);
                 note = $"the group under 'not' matches ({Plural(blocking.Count, "match", "matches")}), e.g. {Shown(blocking).FirstOrDefault()}";
-                nested = depth < 1 ? AnalyseSequence(Flatten([not.Element]), [before[0]], depth + 1, out _, out _) : [];
+                nested = depth < 1 ? AnalyseSequence([.. not.Element.Conjuncts()], [before[0]], depth + 1, out _, out _) : [];
                 break;
             case ExistsSyntax exists when exists.Element is PatternSyntax inner:
                 (closest, note) = Closest((PatternPlan)_rule.ElementPlans[inner], before);
                 break;
             case ExistsSyntax exists:
-                nested = depth < 1 ? Furthest(Flatten([exists.Element]), before, depth + 1) : [];
+                nested = depth < 1 ? Furthest([.. exists.Element.Conjuncts()], before, depth + 1) : [];
                 note = depth < 1 ? "no match of the group under 'exists'; its first failing part:" : "the group under 'exists' has no match (not analysed further)";
                 break;
             case AnySyntax any:
@@ -144,7 +141,7 @@ internal sealed partial class WhyNotAnalyser
     {
         if (alternative is AllSyntax all)
         {
-            var parts = AnalyseSequence(Flatten(all.Elements), before, depth, out var failing, out var end);
+            var parts = AnalyseSequence([.. all.Conjuncts()], before, depth, out var failing, out var end);
             return new ElementAnalysis("all", Summary(all), all.Location, failing is null ? ElementOutcome.Matched : ElementOutcome.Failed,
                 before.Count, failing is null ? end.Count : 0, Shown(end), [], parts, null);
         }

@@ -5,7 +5,11 @@ namespace SecurityGuarantees.Syntax;
 // The `when:` elements of a rule, as written. Each element keeps its location for diagnostics and why-not.
 
 /// <summary>One element of a rule's <c>when:</c> list.</summary>
-internal abstract record ElementSyntax(SourceLocation Location);
+internal abstract record ElementSyntax(SourceLocation Location)
+{
+    /// <summary>The conjunction this element stands for, in order: itself, or the elements of an <c>all:</c> (nested ones flattened).</summary>
+    public IEnumerable<ElementSyntax> Conjuncts() => this is AllSyntax all ? all.Elements.SelectMany(e => e.Conjuncts()) : [this];
+}
 
 /// <summary><c>fact: Type</c>, optional <c>as:</c> and <c>where:</c>.</summary>
 internal sealed record PatternSyntax(SourceLocation Location, TextSyntax FactType, TextSyntax? As, TextSyntax? Where) : ElementSyntax(Location);
