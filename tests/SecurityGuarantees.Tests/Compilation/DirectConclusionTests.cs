@@ -1,5 +1,4 @@
 using SecurityGuarantees.Explanations;
-using SecurityGuarantees.Reporting;
 using SecurityGuarantees.Tests.Support;
 
 namespace SecurityGuarantees.Tests.Compilation;
@@ -82,7 +81,7 @@ public sealed class DirectConclusionTests
     public void ExampleScenario_SameJsonExplanationAndWhyNot(string file)
     {
         var path = TestPaths.Repo(Path.Combine("examples/scenarios", file));
-        Assert.Equal(JsonReportWriter.ToJson(Off.Evaluate(Off.LoadScenario(path))), JsonReportWriter.ToJson(On.Evaluate(On.LoadScenario(path))));
+        SameOutput.ForScenario(Off, On, path);
         Assert.Equal(Explain(Off, path), Explain(On, path));
         foreach (var rule in new[] { "ceasefire-pending", "credibility-gap", "guarantee-dormant", "demand-conflicts-with-first-guarantee.reject-demand" })
         {
@@ -95,7 +94,7 @@ public sealed class DirectConclusionTests
     public void ExampleTimeline_SameJson(string file)
     {
         var path = TestPaths.Repo(Path.Combine("examples/timelines", file));
-        Assert.Equal(TimelineJsonWriter.ToJson(Off.RunTimeline(Off.LoadTimeline(path))), TimelineJsonWriter.ToJson(On.RunTimeline(On.LoadTimeline(path))));
+        SameOutput.ForTimeline(Off, On, path);
     }
 
     [Theory]
@@ -104,7 +103,7 @@ public sealed class DirectConclusionTests
     public void FixtureScenario_SameJson(string scenario)
     {
         var path = TestPaths.Fixture(scenario);
-        Assert.Equal(JsonReportWriter.ToJson(Off.Evaluate(Off.LoadScenario(path))), JsonReportWriter.ToJson(On.Evaluate(On.LoadScenario(path))));
+        SameOutput.ForScenario(Off, On, path);
     }
 
     private static string Explain(ScenarioEngine engine, string path)

@@ -1,4 +1,3 @@
-using SecurityGuarantees.Reporting;
 using SecurityGuarantees.Tests.Support;
 
 namespace SecurityGuarantees.Tests.Indexing;
@@ -40,7 +39,7 @@ public sealed class IndexedJoinEquivalenceTests
     public void ExampleScenario_SameJson(string file)
     {
         var path = TestPaths.Repo(Path.Combine("examples/scenarios", file));
-        Assert.Equal(JsonReportWriter.ToJson(Off.Evaluate(Off.LoadScenario(path))), JsonReportWriter.ToJson(On.Evaluate(On.LoadScenario(path))));
+        SameOutput.ForScenario(Off, On, path);
     }
 
     [Theory]
@@ -48,7 +47,7 @@ public sealed class IndexedJoinEquivalenceTests
     public void ExampleTimeline_SameJson(string file)
     {
         var path = TestPaths.Repo(Path.Combine("examples/timelines", file));
-        Assert.Equal(TimelineJsonWriter.ToJson(Off.RunTimeline(Off.LoadTimeline(path))), TimelineJsonWriter.ToJson(On.RunTimeline(On.LoadTimeline(path))));
+        SameOutput.ForTimeline(Off, On, path);
     }
 
     [Theory]
@@ -60,7 +59,7 @@ public sealed class IndexedJoinEquivalenceTests
     {
         var (on, off) = Engines(rules);
         var path = TestPaths.Fixture(scenario);
-        Assert.Equal(JsonReportWriter.ToJson(off.Evaluate(off.LoadScenario(path))), JsonReportWriter.ToJson(on.Evaluate(on.LoadScenario(path))));
+        SameOutput.ForScenario(off, on, path);
     }
 
     [Theory]
@@ -70,7 +69,7 @@ public sealed class IndexedJoinEquivalenceTests
     {
         var (on, off) = Engines(rules);
         var path = TestPaths.Fixture(timeline);
-        Assert.Equal(TimelineJsonWriter.ToJson(off.RunTimeline(off.LoadTimeline(path))), TimelineJsonWriter.ToJson(on.RunTimeline(on.LoadTimeline(path))));
+        SameOutput.ForTimeline(off, on, path);
     }
 
     [Fact]
