@@ -16,7 +16,6 @@ internal static class RuleSetCompiler
         var planner = indexedJoins ? IndexPlanner.For(files, types) : null;
         var definitions = new List<IRuleDefinition>();
         var rules = new List<CompiledRule>();
-        var actions = new List<RuleFiringAction>();
         var insertedTypes = new HashSet<FactTypeDescriptor>();
         var seen = new Dictionary<string, RuleSyntax>(StringComparer.Ordinal);
         foreach (var file in files)
@@ -36,7 +35,6 @@ internal static class RuleSetCompiler
                     definitions.Add(built.Definition);
                     definitions.AddRange(built.HelperRules);
                     rules.Add(built.Action.Rule);
-                    actions.Add(built.Action);
                 }
             }
         }
@@ -48,7 +46,7 @@ internal static class RuleSetCompiler
 
         if (directConclusions)
         {
-            DirectConclusionPlanner.Plan(actions);
+            DirectConclusionPlanner.Plan([.. rules.Select(r => r.Action!)]);
         }
 
         definitions.Add(ConclusionMergeRules.Build(types.Find("Condition")!));
