@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using FastExpressionCompiler;
 
 namespace SecurityGuarantees.Compilation;
 
@@ -42,7 +41,7 @@ internal sealed class CompiledValue
             args[i] = values[_parameterNames[i]];
         }
 
-        var evaluate = _evaluate ??= _lambda.CompileFast(ifFastFailedReturnNull: true) ?? _lambda.Compile();
+        var evaluate = _evaluate ??= DelegateCompiler.Compile(_lambda);
         return evaluate(args);
     }
 

@@ -52,13 +52,13 @@ internal sealed class FastExpressionCompilerAdapter : IExpressionCompiler
         where TDelegate : Delegate
     {
         Compiled++;
-        if (expression.CompileFast(ifFastFailedReturnNull: true) is { } fast)
+        if (DelegateCompiler.TryCompileFast(expression) is { } fast)
         {
             return fast;
         }
 
         FrameworkFallbacks++;
-        return expression.Compile();
+        return DelegateCompiler.CompileWithFramework(expression);
     }
 
     /// <summary>A tree flattened into tokens (node kinds, types, members, parameter positions, constants) with their hash.</summary>

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
-using FastExpressionCompiler;
 using SecurityGuarantees.Compilation;
 using SecurityGuarantees.Diagnostics;
 using SecurityGuarantees.Facts;
@@ -436,7 +435,7 @@ internal sealed partial class WhyNotAnalyser
             var call = Expression.Invoke(lambda, lambda.Parameters.Select((p, i) =>
                 (Expression)Expression.Convert(Expression.ArrayIndex(args, Expression.Constant(i)), p.Type)));
             var wrapper = Expression.Lambda<Func<object?[], object?>>(Expression.Convert(call, typeof(object)), args);
-            compiled = wrapper.CompileFast(ifFastFailedReturnNull: true) ?? wrapper.Compile();
+            compiled = DelegateCompiler.Compile(wrapper);
             _compiled[lambda] = compiled;
         }
 

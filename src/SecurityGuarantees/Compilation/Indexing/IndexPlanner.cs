@@ -101,8 +101,7 @@ internal sealed class IndexPlanner
     {
         var fact = Expression.Parameter(typeof(object), "fact");
         var body = new Replace(filter.Parameters[0], Expression.Convert(fact, filter.Parameters[0].Type)).Visit(filter.Body);
-        return FastExpressionCompiler.ExpressionCompiler.CompileFast(Expression.Lambda<Func<object, bool>>(body, fact), ifFastFailedReturnNull: true)
-            ?? Expression.Lambda<Func<object, bool>>(body, fact).Compile();
+        return DelegateCompiler.Compile(Expression.Lambda<Func<object, bool>>(body, fact));
     }
 
     private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
