@@ -25,8 +25,19 @@ if (args.Contains("--loop"))
     var ours = kind == "shipped" ? YamlImplementation.CreateShipped() : YamlImplementation.CreateFiveRules();
     var fluent = FluentImplementation.Create();
     var runs = 0;
+    var second = System.Diagnostics.Stopwatch.StartNew();
+    var runsThisSecond = 0;
     while (DateTime.UtcNow < until)
     {
+        if (second.ElapsedMilliseconds >= 1000)
+        {
+            // The time per evaluation second by second: shows when the JIT has reached steady state.
+            Console.WriteLine($"{second.Elapsed.TotalMilliseconds / runsThisSecond:F4} ms per evaluation");
+            second.Restart();
+            runsThisSecond = 0;
+        }
+
+        runsThisSecond++;
         if (kind == "fluent")
         {
             fluent.Evaluate(data);
