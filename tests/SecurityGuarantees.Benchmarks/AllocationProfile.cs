@@ -27,7 +27,7 @@ internal sealed class AllocationProfile : EventListener
         var before = GC.GetTotalAllocatedBytes(precise: true);
         var paused = GC.GetTotalPauseDuration();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        const int runs = 5;
+        var runs = Math.Max(5, 5_000 / (proposals + 10)); // small scenarios: enough runs for ~100 KB samples to add up
         listener._recording = true;
         for (var i = 0; i < runs; i++)
         {

@@ -44,10 +44,11 @@ internal sealed class SessionProbe
     {
         var times = new double[5];
         var watch = new System.Diagnostics.Stopwatch();
-        for (var round = 0; round < 2; round++) // the first round warms up
+        var warmUp = System.Diagnostics.Stopwatch.StartNew();
+        for (var round = 0; round < 2; round++) // the first round warms up, for at least 3 s (the background JIT)
         {
             Array.Clear(times);
-            for (var i = 0; i < evaluations; i++)
+            for (var i = 0; i < evaluations || (round == 0 && warmUp.ElapsedMilliseconds < 3_000); i++)
             {
                 watch.Restart();
                 var probe = new SessionProbe(engine, scenario, start: false);
