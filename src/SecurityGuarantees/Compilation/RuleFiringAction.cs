@@ -44,13 +44,14 @@ internal sealed class RuleFiringAction(CompiledRule rule, IReadOnlyList<Conclusi
         }
     }
 
-    /// <summary>The conclusion is the linked fact; its support is kept beside it (<see cref="DirectSupports"/>).</summary>
+    /// <summary>The conclusion is the linked fact; its support is kept beside it (<see cref="IDirectSupportStore"/>).</summary>
     private void LinkDirectly(IContext context, int index, ConclusionFactory factory, object conclusion, SupportFact support)
     {
+        var store = (IDirectSupportStore)context.Resolve(typeof(IDirectSupportStore));
         switch (context.GetLinked(index))
         {
             case null:
-                DirectSupports.Attach(conclusion, support);
+                store.Attach(support);
                 try
                 {
                     context.InsertLinked(index, conclusion);
@@ -61,8 +62,9 @@ internal sealed class RuleFiringAction(CompiledRule rule, IReadOnlyList<Conclusi
                 }
 
                 break;
-            case { } existing when !ConclusionComparer.Equal(existing, conclusion) || DirectSupports.Find(existing) is not { } old || !old.SameContentAs(support):
-                DirectSupports.Attach(conclusion, support);
+            case { } existing when !ConclusionComparer.Equal(existing, conclusion) || store.Find(existing, support.GroupKey) is not { } old
+                                   || !old.SameContentAs(support):
+                store.Attach(support);
                 context.UpdateLinked(index, conclusion);
                 break;
         }

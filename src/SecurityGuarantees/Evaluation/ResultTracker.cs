@@ -13,7 +13,7 @@ namespace SecurityGuarantees.Evaluation;
 /// Conclusions and their supports are grouped by <see cref="SupportFact.GroupKey"/>; results are kept sorted as the JSON
 /// shows them (conditions by id and subject, next steps by actor, id and subject, inserted facts by type and key).
 /// </summary>
-internal sealed class ResultTracker
+internal sealed class ResultTracker : IDirectSupportStore
 {
     private readonly FactTypeRegistry _types;
     private readonly FactTypeDescriptor _conditionType;
@@ -26,6 +26,7 @@ internal sealed class ResultTracker
     private readonly Dictionary<IFact, (object Value, string GroupKey)> _tracked = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
     private readonly HashSet<Group> _dirty = [];
+    private readonly Dictionary<string, SupportFact> _directSupports = new(StringComparer.Ordinal);
     private readonly SortedDictionary<(string?, string?, string?), ConditionResult> _conditions = new();
     private readonly SortedDictionary<(string?, string?, string?), NextStepResult> _nextSteps = new();
     private readonly SortedDictionary<(string?, string?, string?), InsertedFactResult> _inserted = new();
@@ -44,6 +45,11 @@ internal sealed class ResultTracker
         session.Events.FactUpdatedEvent += (_, e) => Updated(e.Fact);
         session.Events.FactRetractedEvent += (_, e) => Retracted(e.Fact);
     }
+
+    public void Attach(SupportFact support) => _directSupports[support.GroupKey] = support;
+
+    public SupportFact? Find(object conclusion, string groupKey) =>
+        _directSupports.TryGetValue(groupKey, out var support) && ReferenceEquals(support.Conclusion, conclusion) ? support : null;
 
     /// <summary>The supports of the conclusions rules link directly, for explanations (they are not in working memory).</summary>
     public IEnumerable<SupportFact> DirectlyLinkedSupports => _groups.Values.Select(g => g.Direct).OfType<SupportFact>();
@@ -138,7 +144,7 @@ internal sealed class ResultTracker
         else
         {
             group.Conclusion = value;
-            group.Direct = Compilation.DirectSupports.Find(value); // a conclusion its rule links directly carries its one support
+            group.Direct = Find(value, key); // a conclusion its rule links directly carries its one support
         }
 
         _dirty.Add(group);
@@ -159,6 +165,10 @@ internal sealed class ResultTracker
         {
             group.Conclusion = null;
             group.Direct = null;
+            if (Find(value, key) is not null)
+            {
+                _directSupports.Remove(key);
+            }
         }
 
         _dirty.Add(group);

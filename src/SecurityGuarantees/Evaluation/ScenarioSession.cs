@@ -32,6 +32,7 @@ internal sealed class ScenarioSession
         _session = rules.SessionFactory.CreateSession();
         _session.Events.RuleFiredEvent += OnRuleFired;
         _results = new ResultTracker(_session, rules.Types);
+        _session.DependencyResolver = new SessionDependencyResolver(_results);
         _session.Insert(EachSource.Instance); // what each: elements aggregate over; present before any left tuple
         if (rules.Indexes.Count > 0)
         {

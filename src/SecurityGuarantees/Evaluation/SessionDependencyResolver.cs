@@ -1,0 +1,13 @@
+using NRules.Extensibility;
+using SecurityGuarantees.Compilation;
+
+namespace SecurityGuarantees.Evaluation;
+
+/// <summary>What rule actions resolve from their session (<c>IContext.Resolve</c>): the session's <see cref="IDirectSupportStore"/>.</summary>
+internal sealed class SessionDependencyResolver(IDirectSupportStore directSupports) : IDependencyResolver
+{
+    public object Resolve(IResolutionContext context, Type serviceType) =>
+        serviceType == typeof(IDirectSupportStore)
+            ? directSupports
+            : throw new InvalidOperationException($"a rule action asked its session for {serviceType.Name}, which sessions do not provide");
+}
