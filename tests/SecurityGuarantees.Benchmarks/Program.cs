@@ -27,14 +27,18 @@ if (args.Contains("--loop"))
     var runs = 0;
     var second = System.Diagnostics.Stopwatch.StartNew();
     var runsThisSecond = 0;
+    var pausedBefore = GC.GetTotalPauseDuration();
     while (DateTime.UtcNow < until)
     {
         if (second.ElapsedMilliseconds >= 1000)
         {
-            // The time per evaluation second by second: shows when the JIT has reached steady state.
-            Console.WriteLine($"{second.Elapsed.TotalMilliseconds / runsThisSecond:F4} ms per evaluation");
+            // The time per evaluation second by second (shows when the JIT has reached steady state), and the part of it
+            // the garbage collector paused (the rest is the engine's own work).
+            var pause = (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds;
+            Console.WriteLine($"{second.Elapsed.TotalMilliseconds / runsThisSecond:F4} ms per evaluation, of which GC pauses {pause / runsThisSecond:F4} ms");
             second.Restart();
             runsThisSecond = 0;
+            pausedBefore = GC.GetTotalPauseDuration();
         }
 
         runsThisSecond++;
@@ -105,6 +109,12 @@ if (args.Contains("--rule-costs"))
 {
     // Where the shipped rules' time goes, per rule and per NRules node: --rule-costs [proposals…] [--drop …] [--without …] [--leave-one-out]
     RuleCosts.Run(args);
+    return 0;
+}
+
+if (args.Contains("--memory"))
+{
+    WorkingMemoryProbe.Run(args);
     return 0;
 }
 

@@ -6,7 +6,7 @@ namespace SecurityGuarantees.Compilation;
 
 /// <summary>The result of compiling every loaded rule file: immutable, thread-safe, reused for every evaluation.</summary>
 internal sealed class CompiledRuleSet(ISessionFactory sessionFactory, IReadOnlyList<CompiledRule> rules, FactTypeRegistry types,
-    IReadOnlyList<IndexSpec> indexes)
+    IReadOnlyList<IndexSpec> indexes, IReadOnlySet<Type> indexOnlyTypes)
 {
     public ISessionFactory SessionFactory { get; } = sessionFactory;
 
@@ -17,6 +17,9 @@ internal sealed class CompiledRuleSet(ISessionFactory sessionFactory, IReadOnlyL
 
     /// <summary>The indexes of the indexed equi-joins (empty when indexing is off); every session keeps them.</summary>
     public IReadOnlyList<IndexSpec> Indexes { get; } = indexes;
+
+    /// <summary>The indexed types no NRules pattern reads (<see cref="IndexOnlyTypes"/>): their facts stay out of NRules.</summary>
+    public IReadOnlySet<Type> IndexOnlyTypes { get; } = indexOnlyTypes;
 
     public CompiledRule? FindRule(string id) => Rules.FirstOrDefault(r => r.Id == id);
 }

@@ -63,7 +63,8 @@ internal static class RuleSetCompiler
         try
         {
             var factory = compiler.Compile(definitions);
-            return new CompiledRuleSet(factory, rules, types, planner?.Indexes ?? []);
+            var indexes = planner?.Indexes ?? [];
+            return new CompiledRuleSet(factory, rules, types, indexes, IndexOnlyTypes.Find(definitions, indexes));
         }
         catch (RuleCompilationException e)
         {

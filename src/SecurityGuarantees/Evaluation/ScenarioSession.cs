@@ -37,7 +37,7 @@ internal sealed class ScenarioSession
         if (rules.Indexes.Count > 0)
         {
             // The indexed equi-joins' holders go in first: every later fact change of an indexed type goes through them.
-            _indexes = new SessionIndexes(rules.Indexes, rules.Types);
+            _indexes = new SessionIndexes(rules.Indexes, rules.IndexOnlyTypes, rules.Types);
             _session.InsertAll(_indexes.Holders);
         }
     }
@@ -107,7 +107,11 @@ internal sealed class ScenarioSession
 
     /// <summary>Every fact in working memory (the engine's own bookkeeping facts included), for explanations and why-not.</summary>
     public IReadOnlyList<object> Query() =>
-        [.. _session.Query<object>().AsEnumerable().Where(f => f is not (IndexHolder or EachSource)), .. _results.DirectlyLinkedSupports];
+        [
+            .. _session.Query<object>().AsEnumerable().Where(f => f is not (IndexHolder or EachSource)),
+            .. _indexes?.IndexOnlyFacts ?? [],
+            .. _results.DirectlyLinkedSupports,
+        ];
 
     public EvaluationResult Snapshot(string scenario, DateOnly asOf) => _results.Snapshot(scenario, asOf, _totalFired);
 
@@ -120,8 +124,7 @@ internal sealed class ScenarioSession
             return;
         }
 
-        var list = facts as IReadOnlyList<object> ?? [.. facts];
-        _indexes.Apply(_session, operation, list, () => apply(list));
+        _indexes.Apply(_session, operation, facts as IReadOnlyList<object> ?? [.. facts], apply);
     }
 
     private void OnRuleFired(object? sender, AgendaEventArgs e)

@@ -4,7 +4,7 @@ namespace SecurityGuarantees.Tests.Indexing;
 
 /// <summary>
 /// Indexed equi-joins (<see cref="ScenarioEngineBuilder.WithIndexedJoins"/>) must not change any result: every example
-/// scenario and timeline and the rule fixtures give byte-identical JSON with indexing on and off.
+/// scenario and timeline and the rule fixtures give byte-identical JSON (and explanations) with indexing on and off.
 /// </summary>
 public sealed class IndexedJoinEquivalenceTests
 {
@@ -36,10 +36,12 @@ public sealed class IndexedJoinEquivalenceTests
 
     [Theory]
     [MemberData(nameof(ExampleScenarios))]
-    public void ExampleScenario_SameJson(string file)
+    public void ExampleScenario_SameJsonExplanationAndWhyNot(string file)
     {
+        // Explanations read working memory, where facts of index-only types no longer are: they must still see them.
         var path = TestPaths.Repo(Path.Combine("examples/scenarios", file));
         SameOutput.ForScenario(Off, On, path);
+        SameOutput.ForExplanations(Off, On, path, "ceasefire-pending", "conditions-added", "credibility-gap", "guarantee-dormant");
     }
 
     [Theory]

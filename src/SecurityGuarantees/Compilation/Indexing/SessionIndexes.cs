@@ -17,14 +17,18 @@ internal enum IndexOperation
 /// with the changed keys (a "poke", so the lookups of those keys re-read their bucket), then the facts themselves go to
 /// NRules (for the patterns that are not indexed). The first insert of a scenario fills the buckets before any left
 /// tuple exists, so the first propagation already reads full buckets, and an index nothing has read yet is not poked.
+/// Facts of an index-only type (<see cref="IndexOnlyTypes"/>) do not go to NRules at all: this class then rejects what
+/// NRules would have rejected (a second insert of a key, an update or retract of an unknown fact), with NRules' exception.
 /// </summary>
 internal sealed class SessionIndexes
 {
     private readonly Dictionary<Type, List<(IndexSpec Spec, IndexHolder Holder)>> _byType = [];
     private readonly Dictionary<object, object> _current;
+    private readonly IReadOnlySet<Type> _indexOnly;
 
-    public SessionIndexes(IReadOnlyList<IndexSpec> indexes, FactTypeRegistry types)
+    public SessionIndexes(IReadOnlyList<IndexSpec> indexes, IReadOnlySet<Type> indexOnly, FactTypeRegistry types)
     {
+        _indexOnly = indexOnly;
         _current = new Dictionary<object, object>(new FactKeyIdentityComparer(types));
         foreach (var spec in indexes)
         {
@@ -42,14 +46,21 @@ internal sealed class SessionIndexes
     /// <summary>The holder facts, inserted into the session before anything else.</summary>
     public IReadOnlyList<object> Holders { get; }
 
-    /// <summary>Changes the buckets, pokes NRules, then runs <paramref name="apply"/>; undoes the buckets when it throws.</summary>
-    public void Apply(ISession session, IndexOperation operation, IReadOnlyList<object> facts, Action apply)
+    /// <summary>The facts of index-only types, which NRules does not hold (for explanations, beside NRules' own facts).</summary>
+    public IEnumerable<object> IndexOnlyFacts =>
+        _indexOnly.Count == 0 ? [] : _current.Values.Where(f => _indexOnly.Contains(f.GetType()));
+
+    /// <summary>
+    /// Changes the buckets, pokes NRules, then runs <paramref name="apply"/> on the facts NRules holds (those not of an
+    /// index-only type); undoes the buckets when it throws.
+    /// </summary>
+    public void Apply(ISession session, IndexOperation operation, IReadOnlyList<object> facts, Action<IReadOnlyList<object>> apply)
     {
         var changes = Change(operation, facts);
         Poke(session, changes);
         try
         {
-            apply();
+            apply(_indexOnly.Count == 0 ? facts : [.. facts.Where(f => !_indexOnly.Contains(f.GetType()))]);
         }
         catch
         {
@@ -78,6 +89,19 @@ internal sealed class SessionIndexes
             }
 
             var known = _current.TryGetValue(fact, out var old);
+            if (known == (operation == IndexOperation.Insert) && _indexOnly.Contains(fact.GetType()))
+            {
+                // NRules never sees this fact, so it cannot reject it: reject the whole batch here, as NRules would.
+                _undo = undo;
+                Undo(pokes);
+                throw new ArgumentException(operation switch
+                {
+                    IndexOperation.Insert => "Facts for insert already exist",
+                    IndexOperation.Update => "Facts for update do not exist",
+                    _ => "Facts for retract do not exist",
+                }, nameof(facts));
+            }
+
             switch (operation)
             {
                 case IndexOperation.Insert when !known:
