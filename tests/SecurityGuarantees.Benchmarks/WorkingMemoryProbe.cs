@@ -20,7 +20,7 @@ internal static class WorkingMemoryProbe
         ours.Evaluate(scenario); // everything the engine caches is in place before the measurement
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var probe = new SessionProbe(ours.Engine, scenario);
-        Console.WriteLine($"live session: {(GC.GetTotalMemory(forceFullCollection: true) - before) / 1e6:F1} MB");
+        Console.WriteLine($"live session: {(GC.GetTotalMemory(forceFullCollection: true) - before) / 1e6:F1} MB (the process besides: {before / 1e6:F1} MB)");
 
         var session = Field(Field(probe, "_session"), "_session"); // SessionProbe → ScenarioSession → NRules session
         var workingMemory = Field(session, "_workingMemory");
