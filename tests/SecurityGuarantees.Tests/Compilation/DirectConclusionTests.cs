@@ -8,14 +8,17 @@ namespace SecurityGuarantees.Tests.Compilation;
 /// (<see cref="SecurityGuarantees.Compilation.DirectConclusionPlanner"/>). Which ones qualify, and that nothing an author
 /// sees changes: results, timelines, explanations and why-not are byte-identical with the shortcut on and off.
 /// </summary>
-public sealed class DirectConclusionTests
+public sealed class DirectConclusionTests : SwitchEquivalenceTests
 {
-    private static readonly ScenarioEngine On = new ScenarioEngineBuilder().WithDirectConclusions(true).Build();
-    private static readonly ScenarioEngine Off = new ScenarioEngineBuilder().WithDirectConclusions(false).Build();
+    private static readonly ScenarioEngine DirectOn = new ScenarioEngineBuilder().WithDirectConclusions(true).Build();
+    private static readonly ScenarioEngine DirectOff = new ScenarioEngineBuilder().WithDirectConclusions(false).Build();
 
-    public static TheoryData<string> ExampleScenarios() => TestPaths.YamlFiles("examples/scenarios");
+    private protected override ScenarioEngine On => DirectOn;
 
-    public static TheoryData<string> ExampleTimelines() => TestPaths.YamlFiles("examples/timelines");
+    private protected override ScenarioEngine Off => DirectOff;
+
+    private protected override string[] WhyNotRules =>
+        ["ceasefire-pending", "credibility-gap", "guarantee-dormant", "demand-conflicts-with-first-guarantee.reject-demand"];
 
     private static bool Direct(ScenarioEngine engine, string rule, int action = 0) => engine.Rules.FindRule(rule)!.Action!.Direct[action];
 
@@ -23,21 +26,21 @@ public sealed class DirectConclusionTests
     public void BuiltInRules_DirectWhereTheActivationIsAFunctionOfTheConclusionsKey()
     {
         // subject {p.id} fixes p; proposal == p.id and party == "UA" fix the Position's key.
-        Assert.True(Direct(On, "ceasefire-pending", 0));
-        Assert.True(Direct(On, "ceasefire-pending", 1));
+        Assert.True(Direct(DirectOn, "ceasefire-pending", 0));
+        Assert.True(Direct(DirectOn, "ceasefire-pending", 1));
         // actor {pr.holder} and id == "army-first-guarantee" fix the Principle; subject {c.subject} and the id fix c.
-        Assert.True(Direct(On, "demand-conflicts-with-first-guarantee.reject-demand"));
-        Assert.True(Direct(On, "credibility-gap")); // only exists: and not: -> one activation
+        Assert.True(Direct(DirectOn, "demand-conflicts-with-first-guarantee.reject-demand"));
+        Assert.True(Direct(DirectOn, "credibility-gap")); // only exists: and not: -> one activation
         // One condition per proposal, a justification per matching demand.
-        Assert.False(Direct(On, "conditions-added"));
+        Assert.False(Direct(DirectOn, "conditions-added"));
         // One next step per party, a justification per commitment of that party (the commitment's key is its id).
-        Assert.False(Direct(On, "credibility-gap.seek-us-backstop"));
+        Assert.False(Direct(DirectOn, "credibility-gap.seek-us-backstop"));
         // Two rules state army-cap-contested.
-        Assert.False(Direct(On, "army-cap-contested"));
-        Assert.False(Direct(On, "army-cap-contested.demand"));
+        Assert.False(Direct(DirectOn, "army-cap-contested"));
+        Assert.False(Direct(DirectOn, "army-cap-contested.demand"));
         // each: is not analysed.
-        Assert.False(Direct(On, "ceasefire-pending.convey-offer"));
-        Assert.False(Direct(Off, "ceasefire-pending"));
+        Assert.False(Direct(DirectOn, "ceasefire-pending.convey-offer"));
+        Assert.False(Direct(DirectOff, "ceasefire-pending"));
     }
 
     [Fact]
@@ -74,23 +77,6 @@ public sealed class DirectConclusionTests
             """);
         var titled = Assert.Single(engine.Evaluate(scenario).Conditions, c => c.Id == "titled");
         Assert.Equal(2, titled.Justifications.Count);
-    }
-
-    [Theory]
-    [MemberData(nameof(ExampleScenarios))]
-    public void ExampleScenario_SameJsonExplanationAndWhyNot(string file)
-    {
-        var path = TestPaths.Repo(Path.Combine("examples/scenarios", file));
-        SameOutput.ForScenario(Off, On, path);
-        SameOutput.ForExplanations(Off, On, path, "ceasefire-pending", "credibility-gap", "guarantee-dormant", "demand-conflicts-with-first-guarantee.reject-demand");
-    }
-
-    [Theory]
-    [MemberData(nameof(ExampleTimelines))]
-    public void ExampleTimeline_SameJson(string file)
-    {
-        var path = TestPaths.Repo(Path.Combine("examples/timelines", file));
-        SameOutput.ForTimeline(Off, On, path);
     }
 
     [Theory]

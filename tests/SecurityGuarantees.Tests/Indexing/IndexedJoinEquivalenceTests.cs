@@ -6,50 +6,35 @@ namespace SecurityGuarantees.Tests.Indexing;
 /// Indexed equi-joins (<see cref="ScenarioEngineBuilder.WithIndexedJoins"/>) must not change any result: every example
 /// scenario and timeline and the rule fixtures give byte-identical JSON (and explanations) with indexing on and off.
 /// </summary>
-public sealed class IndexedJoinEquivalenceTests
+public sealed class IndexedJoinEquivalenceTests : SwitchEquivalenceTests
 {
-    private static readonly ScenarioEngine On = new ScenarioEngineBuilder().WithIndexedJoins(true).Build();
-    private static readonly ScenarioEngine Off = new ScenarioEngineBuilder().WithIndexedJoins(false).Build();
+    private static readonly ScenarioEngine IndexedOn = new ScenarioEngineBuilder().WithIndexedJoins(true).Build();
+    private static readonly ScenarioEngine IndexedOff = new ScenarioEngineBuilder().WithIndexedJoins(false).Build();
 
-    public static TheoryData<string> ExampleScenarios() => TestPaths.YamlFiles("examples/scenarios");
+    private protected override ScenarioEngine On => IndexedOn;
 
-    public static TheoryData<string> ExampleTimelines() => TestPaths.YamlFiles("examples/timelines");
+    private protected override ScenarioEngine Off => IndexedOff;
+
+    // Explanations read working memory, where facts of index-only types are not: they must still see them.
+    private protected override string[] WhyNotRules => ["ceasefire-pending", "conditions-added", "credibility-gap", "guarantee-dormant"];
 
     [Fact]
     public void BuiltInRules_IndexTheirEquiJoins()
     {
-        Assert.Contains(On.Rules.Indexes, i => i.Type.Name == "Position" && i.Field.Name == "proposal");
-        Assert.Empty(Off.Rules.Indexes);
+        Assert.Contains(IndexedOn.Rules.Indexes, i => i.Type.Name == "Position" && i.Field.Name == "proposal");
+        Assert.Empty(IndexedOff.Rules.Indexes);
     }
 
     [Fact]
     public void BuiltInRules_AnIndexHoldsOnlyFactsPassingTheJoinsConditionsOnTheFactAlone()
     {
         // conditions-added: Demand where holder == pos.party && kind in pos.conditions && status == "open" && timing == "precondition"
-        var demands = Assert.Single(On.Rules.Indexes, i => i.Type.Name == "Demand" && i.Field.Name == "holder" && i.Id.Contains("Status", StringComparison.Ordinal));
+        var demands = Assert.Single(IndexedOn.Rules.Indexes, i => i.Type.Name == "Demand" && i.Field.Name == "holder" && i.Id.Contains("Status", StringComparison.Ordinal));
         var open = new Domain.Demand { Id = "d1", Holder = "RU", Kind = Domain.DemandKind.Neutrality, Timing = Domain.DemandTiming.Precondition };
         Assert.True(demands.Accepts(open));
         Assert.False(demands.Accepts(open with { Status = Domain.DemandStatus.Withdrawn }));
         Assert.False(demands.Accepts(open with { Timing = Domain.DemandTiming.Settlement }));
-        Assert.Contains(On.Rules.Indexes, i => i.Id == "Meeting.id"); // a join with no such condition: one unfiltered index
-    }
-
-    [Theory]
-    [MemberData(nameof(ExampleScenarios))]
-    public void ExampleScenario_SameJsonExplanationAndWhyNot(string file)
-    {
-        // Explanations read working memory, where facts of index-only types no longer are: they must still see them.
-        var path = TestPaths.Repo(Path.Combine("examples/scenarios", file));
-        SameOutput.ForScenario(Off, On, path);
-        SameOutput.ForExplanations(Off, On, path, "ceasefire-pending", "conditions-added", "credibility-gap", "guarantee-dormant");
-    }
-
-    [Theory]
-    [MemberData(nameof(ExampleTimelines))]
-    public void ExampleTimeline_SameJson(string file)
-    {
-        var path = TestPaths.Repo(Path.Combine("examples/timelines", file));
-        SameOutput.ForTimeline(Off, On, path);
+        Assert.Contains(IndexedOn.Rules.Indexes, i => i.Id == "Meeting.id"); // a join with no such condition: one unfiltered index
     }
 
     [Theory]
@@ -81,7 +66,7 @@ public sealed class IndexedJoinEquivalenceTests
     }
 
     internal static (ScenarioEngine On, ScenarioEngine Off) Engines(string? rules) => rules is null
-        ? (On, Off)
+        ? (IndexedOn, IndexedOff)
         : (new ScenarioEngineBuilder().AddRules(TestPaths.Fixture(rules)).WithIndexedJoins(true).Build(),
             new ScenarioEngineBuilder().AddRules(TestPaths.Fixture(rules)).WithIndexedJoins(false).Build());
 }
