@@ -70,11 +70,7 @@ public sealed class IndexOnlyTypeTests
     [Fact]
     public void InsertOfAKeyTheSessionHolds_RejectedAsNRulesWould_AndNothingChanges()
     {
-        var engine = Engine(Pending);
-        var scenario = engine.ParseScenario("s.yaml", Scenario);
-        var session = engine.CreateSession(scenario, null);
-        session.Insert(scenario.Facts);
-        session.Fire(CancellationToken.None);
+        var (session, asOf) = Evaluated();
         var twin = new Position { Proposal = "cf", Party = "UA", Stance = Stance.Rejected };
         var ru = new Position { Proposal = "cf", Party = "RU", Stance = Stance.Accepted };
 
@@ -82,7 +78,7 @@ public sealed class IndexOnlyTypeTests
         Assert.Equal("Facts for insert already exist (Parameter 'facts')", e.Message);
         session.Fire(CancellationToken.None);
         // ru was not inserted either (all or nothing): the ceasefire is still pending.
-        Assert.Contains(session.Snapshot("s", scenario.AsOf!.Value).Conditions, c => c.Id == "pending");
+        Assert.Contains(session.Snapshot("s", asOf).Conditions, c => c.Id == "pending");
         Assert.DoesNotContain(ru, session.Query());
     }
 
@@ -91,10 +87,7 @@ public sealed class IndexOnlyTypeTests
     [InlineData(false, "Facts for retract do not exist (Parameter 'facts')")]
     public void UpdateOrRetractOfAnUnknownKey_RejectedAsNRulesWould(bool update, string message)
     {
-        var engine = Engine(Pending);
-        var scenario = engine.ParseScenario("s.yaml", Scenario);
-        var session = engine.CreateSession(scenario, null);
-        session.Insert(scenario.Facts);
+        var (session, _) = Evaluated();
         var unknown = new Position { Proposal = "cf", Party = "RU", Stance = Stance.Accepted };
         var thrown = Assert.Throws<ArgumentException>(() =>
         {
@@ -113,11 +106,18 @@ public sealed class IndexOnlyTypeTests
     [Fact]
     public void Explanations_StillSeeIndexOnlyFacts()
     {
+        var (session, _) = Evaluated();
+        Assert.Single(session.Query().OfType<Position>());
+    }
+
+    /// <summary>A session of <see cref="Pending"/> (Position index-only) over <see cref="Scenario"/>, inserted and fired.</summary>
+    private static (SecurityGuarantees.Evaluation.ScenarioSession Session, DateOnly AsOf) Evaluated()
+    {
         var engine = Engine(Pending);
         var scenario = engine.ParseScenario("s.yaml", Scenario);
         var session = engine.CreateSession(scenario, null);
         session.Insert(scenario.Facts);
         session.Fire(CancellationToken.None);
-        Assert.Single(session.Query().OfType<Position>());
+        return (session, scenario.AsOf!.Value);
     }
 }
