@@ -72,14 +72,44 @@ internal sealed class RuleFiringAction(CompiledRule rule, IReadOnlyList<Conclusi
 
     private (IReadOnlyList<FactReference>, IReadOnlyList<object>) Because(MatchValues values)
     {
-        var references = new List<FactReference>();
-        var facts = new List<object>();
-        foreach (var declaration in Rule.BecauseDeclarations)
+        var declarations = Rule.BecauseDeclarations;
+        var count = 0;
+        var hasCollection = false;
+        for (var i = 0; i < declarations.Count; i++)
+        {
+            if (values[declarations[i].DeclarationName] is not null)
+            {
+                count++; // null: a branch of any: that did not match
+                hasCollection |= declarations[i].IsCollection;
+            }
+        }
+
+        if (!hasCollection)
+        {
+            // The common case: one fact per declaration, so exact arrays (supports are kept for the session's lifetime).
+            var references = new FactReference[count];
+            var facts = new object[count];
+            var at = 0;
+            for (var i = 0; i < declarations.Count; i++)
+            {
+                if (values[declarations[i].DeclarationName] is { } value)
+                {
+                    references[at] = new FactReference(declarations[i].Type.Name, declarations[i].Type.GetKey(value));
+                    facts[at++] = value;
+                }
+            }
+
+            return (references, facts);
+        }
+
+        var referenceList = new List<FactReference>();
+        var factList = new List<object>();
+        foreach (var declaration in declarations)
         {
             var value = values[declaration.DeclarationName];
             if (value is null)
             {
-                continue; // a branch of any: that did not match
+                continue;
             }
 
             if (declaration.IsCollection)
@@ -88,17 +118,17 @@ internal sealed class RuleFiringAction(CompiledRule rule, IReadOnlyList<Conclusi
                              .Select(f => (Key: declaration.Type.GetKey(f), Fact: f))
                              .OrderBy(x => x.Key, StringComparer.Ordinal))
                 {
-                    references.Add(new FactReference(declaration.Type.Name, key));
-                    facts.Add(fact);
+                    referenceList.Add(new FactReference(declaration.Type.Name, key));
+                    factList.Add(fact);
                 }
             }
             else
             {
-                references.Add(new FactReference(declaration.Type.Name, declaration.Type.GetKey(value)));
-                facts.Add(value);
+                referenceList.Add(new FactReference(declaration.Type.Name, declaration.Type.GetKey(value)));
+                factList.Add(value);
             }
         }
 
-        return (references, facts);
+        return (referenceList, factList);
     }
 }
