@@ -134,12 +134,14 @@ internal sealed class ResultTracker : IDirectSupportStore
     {
         if (!_groups.TryGetValue(key, out var group))
         {
-            _groups[key] = group = new Group(key);
+            // The type name is the part of the key before '|': the type's own name object, not a substring per group.
+            var type = value is SupportFact s ? s.ConclusionType : _conclusionTypes[value.GetType()].Name;
+            _groups[key] = group = new Group(key, type);
         }
 
         if (value is SupportFact support)
         {
-            group.Supports.Add(support);
+            (group.Supports ??= []).Add(support);
         }
         else
         {
@@ -159,7 +161,7 @@ internal sealed class ResultTracker : IDirectSupportStore
 
         if (value is SupportFact support)
         {
-            group.Supports.Remove(support);
+            group.Supports?.Remove(support);
         }
         else if (ReferenceEquals(group.Conclusion, value))
         {
@@ -189,9 +191,9 @@ internal sealed class ResultTracker : IDirectSupportStore
             group.SortKey = null;
         }
 
-        if (group.Conclusion is null || (group.Supports.Count == 0 && group.Direct is null))
+        if (group.Conclusion is null || (group.Supports is not { Count: > 0 } && group.Direct is null))
         {
-            if (group.Conclusion is null && group.Supports.Count == 0)
+            if (group.Conclusion is null && group.Supports is not { Count: > 0 })
             {
                 _groups.Remove(group.Key);
             }
@@ -199,7 +201,7 @@ internal sealed class ResultTracker : IDirectSupportStore
             return list;
         }
 
-        var justifications = group.Direct is { } direct ? [direct.ToJustification()] : Justifications(group.Supports);
+        var justifications = group.Direct is { } direct ? [direct.ToJustification()] : Justifications(group.Supports!);
         switch (group.Conclusion)
         {
             case Condition c when list == 0:
@@ -234,13 +236,15 @@ internal sealed class ResultTracker : IDirectSupportStore
     }
 
     /// <summary>One conclusion (by type and key): the merged fact rules see and the supports it stands on.</summary>
-    private sealed class Group(string key)
+    private sealed class Group(string key, string type)
     {
         public string Key { get; } = key;
 
-        public string Type { get; } = key[..key.IndexOf('|', StringComparison.Ordinal)];
+        /// <summary>The conclusion type's name (the key's part before '|').</summary>
+        public string Type { get; } = type;
 
-        public List<SupportFact> Supports { get; } = [];
+        /// <summary>The supports in working memory; null until the first (a directly linked conclusion has none).</summary>
+        public List<SupportFact>? Supports { get; set; }
 
         public object? Conclusion { get; set; }
 
