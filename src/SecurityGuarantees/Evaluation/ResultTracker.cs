@@ -27,9 +27,9 @@ internal sealed class ResultTracker : IDirectSupportStore
     private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
     private readonly HashSet<Group> _dirty = [];
     private readonly Dictionary<string, SupportFact> _directSupports = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<(string?, string?, string?), ConditionResult> _conditions = new();
-    private readonly SortedDictionary<(string?, string?, string?), NextStepResult> _nextSteps = new();
-    private readonly SortedDictionary<(string?, string?, string?), InsertedFactResult> _inserted = new();
+    private readonly SortedDictionary<(string?, string?, string?), ConditionResult> _conditions = new(OrdinalKeyComparer.Instance);
+    private readonly SortedDictionary<(string?, string?, string?), NextStepResult> _nextSteps = new(OrdinalKeyComparer.Instance);
+    private readonly SortedDictionary<(string?, string?, string?), InsertedFactResult> _inserted = new(OrdinalKeyComparer.Instance);
     private IReadOnlyList<ConditionResult> _conditionList = [];
     private IReadOnlyList<NextStepResult> _nextStepList = [];
     private IReadOnlyList<InsertedFactResult> _insertedList = [];
