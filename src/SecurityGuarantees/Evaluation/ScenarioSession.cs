@@ -14,7 +14,6 @@ namespace SecurityGuarantees.Evaluation;
 /// </summary>
 internal sealed class ScenarioSession
 {
-    private readonly CompiledRuleSet _rules;
     private readonly ISession _session;
     private readonly int _maxFirings;
     private readonly Queue<string> _recentFirings = new();
@@ -27,7 +26,6 @@ internal sealed class ScenarioSession
 
     public ScenarioSession(CompiledRuleSet rules, int maxFirings)
     {
-        _rules = rules;
         _maxFirings = maxFirings;
         _session = rules.SessionFactory.CreateSession();
         _session.Events.RuleFiredEvent += OnRuleFired;
