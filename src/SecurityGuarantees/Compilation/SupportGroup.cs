@@ -7,7 +7,9 @@ namespace SecurityGuarantees.Compilation;
 /// The supports of one conclusion (by <see cref="SupportFact.GroupKey"/>) and their merge, kept up to date one support at a
 /// time: the aggregate fact the merge rules match (<see cref="SupportGroupAggregator"/>). Severity is the highest, parties
 /// the sorted union; text and priority come from the highest-priority rule, ties broken by rule id and then by the
-/// earlier support. A single support is the conclusion as its rule states it.
+/// supports' facts (their types and keys, ordinally: the order justifications are listed in), never by arrival order, which
+/// differs between a timeline and a fresh evaluation of the same facts. A single support is the conclusion as its rule
+/// states it.
 /// </summary>
 /// <remarks>
 /// A conclusion can have hundreds of supports (one per matched demand, say), and they arrive one firing at a time, so
@@ -106,8 +108,9 @@ internal sealed class SupportGroup(string key)
     }
 
     private static bool Beats(SupportFact candidate, SupportFact winner) =>
-        candidate.Rule.Priority > winner.Rule.Priority
-        || (candidate.Rule.Priority == winner.Rule.Priority && string.CompareOrdinal(candidate.Rule.Id, winner.Rule.Id) < 0);
+        candidate.Rule.Priority != winner.Rule.Priority ? candidate.Rule.Priority > winner.Rule.Priority
+        : string.CompareOrdinal(candidate.Rule.Id, winner.Rule.Id) is var byId and not 0 ? byId < 0
+        : string.CompareOrdinal(candidate.BecauseSortKey, winner.BecauseSortKey) < 0;
 
     private SupportFact? FindWinner()
     {

@@ -6,7 +6,8 @@ namespace SecurityGuarantees.Tests.Evaluation;
 
 /// <summary>
 /// Several rules (and several matches of one rule) stating one condition: the result has the highest severity, the
-/// sorted union of parties, the text of the highest-priority rule (ties: the smaller rule id) and every justification.
+/// sorted union of parties, the text of the highest-priority rule (ties: the smaller rule id, then the facts of the
+/// supports, never the order they arrived in) and every justification.
 /// </summary>
 public sealed class ConclusionMergeTests
 {
@@ -132,4 +133,52 @@ public sealed class ConclusionMergeTests
     }
 
     private static Results.ConditionResult Evaluate(params string[] parties) => Assert.Single(Engine.Evaluate(Parties(parties)).Conditions);
+
+    [Fact]
+    public void TwoMatchesOfOneRule_TheTextFollowsTheirFacts_SoATimelineEndsAsAFreshEvaluation()
+    {
+        // Both matches state the same condition with their own text: the one with the ordinally smaller facts wins
+        // (cf-a/RU), whichever fired first. A timeline re-fires UA's match last; a fresh evaluation fires them in file order.
+        var engine = new ScenarioEngineBuilder().AddRuleText("r.yaml", """
+            version: 1
+            ruleset: r
+            rules:
+              - id: accepted-by
+                when:
+                  - fact: Position
+                    as: pos
+                    where: stance == "accepted"
+                then:
+                  - condition: accepted
+                    subject: "{pos.proposal}"
+                    text: "accepted by {pos.party}"
+                    parties: ["{pos.party}"]
+            """).Build();
+        var timeline = engine.ParseTimeline("t.yaml", """
+            scenario: t
+            asOf: 2025-03-11
+            facts:
+              Party:
+                - { id: UA, name: Ukraine }
+                - { id: RU, name: Russia }
+              Proposal:
+                - { id: cf-a, kind: ceasefire, title: Ceasefire A }
+              Position:
+                - { proposal: cf-a, party: UA, stance: accepted }
+                - { proposal: cf-a, party: RU, stance: accepted }
+            timeline:
+              - on: 2025-03-12
+                update:
+                  Position:
+                    - { proposal: cf-a, party: UA, stance: pending }
+              - on: 2025-03-13
+                update:
+                  Position:
+                    - { proposal: cf-a, party: UA, stance: accepted }
+            """);
+        var final = engine.RunTimeline(timeline).Final;
+        var fresh = engine.Evaluate(Scenario.Create(timeline.Scenario.Id, timeline.FinalFacts, timeline.FinalDate));
+        Assert.Equal("accepted by RU", Assert.Single(fresh.Conditions).Text);
+        Assert.Equal(Reporting.JsonReportWriter.ToJson(fresh), Reporting.JsonReportWriter.ToJson(final));
+    }
 }
