@@ -1,0 +1,315 @@
+using System.Text;
+using System.Text.Json;
+using SecurityGuarantees.Reporting;
+using SecurityGuarantees.Scenarios;
+
+namespace SecurityGuarantees.Tests.Timelines;
+
+/// <summary>
+/// Randomized timelines (seeded, so every run is the same): demands inserted, updated and retracted step by step under
+/// rules with joins, <c>not:</c>, <c>exists:</c>, <c>count:</c>, chained conditions, several rules stating one condition
+/// and a rule <c>insert:</c>. After every step the timeline's state must equal a fresh evaluation of the facts it has
+/// reached, and all four combinations of the compilation switches (indexed joins, direct conclusions) must give the same
+/// timeline JSON. This is what incremental truth maintenance promises; the second rule set makes <c>Demand</c> reachable
+/// only through index lookups, so its facts stay out of NRules.
+/// </summary>
+public sealed class TimelineRandomizedEquivalenceTests
+{
+    private const int Seeds = 60;
+    private const int StepsPerTimeline = 4;
+
+    private const string JoinsOnDemands = """
+        version: 1
+        ruleset: f
+        rules:
+          - id: mutual
+            when:
+              - fact: Demand
+                as: d
+                where: status == "open"
+              - fact: Demand
+                as: e
+                where: holder == d.target && target == d.holder && status == "open"
+            then:
+              - condition: mutual
+                subject: "{d.holder}"
+                parties: ["{d.holder}", "{e.holder}"]
+                severity: warning
+                text: "mutual demands"
+          - id: unanswered
+            when:
+              - fact: Demand
+                as: d
+              - not:
+                  fact: Demand
+                  where: holder == d.target && status == "open"
+            then:
+              - nextStep: answer
+                actor: "{d.target}"
+                subject: "{d.id}"
+                text: "answer"
+          - id: per-demand
+            when:
+              - fact: Demand
+                as: d
+                where: timing == "precondition"
+              - exists:
+                  fact: Demand
+                  where: target == d.holder
+            then:
+              - condition: precondition-contested
+                subject: "{d.id}"
+                parties: ["{d.holder}"]
+                text: "{d.holder} vs {d.target}"
+          - id: count-holder
+            when:
+              - fact: Party
+                as: p
+              - count: Demand
+                where: holder == p.id && status == "open"
+                as: n
+                atLeast: 2
+            then:
+              - condition: many-demands
+                subject: "{p.id}"
+                text: "{p.id} has {n}"
+          - id: chain
+            when:
+              - fact: Condition
+                as: c
+                where: id == "mutual"
+              - fact: Demand
+                as: d
+                where: holder == c.subject && kind == "neutrality"
+            then:
+              - condition: mutual-neutrality
+                subject: "{c.subject}"
+                text: "n"
+                severity: critical
+          - id: chain2
+            when:
+              - fact: Condition
+                as: c
+                where: id == "precondition-contested"
+            then:
+              - condition: mutual
+                subject: "{c.subject}"
+                text: "mutual demands"
+                severity: info
+              - condition: contested-echo
+                subject: "{c.subject}"
+                text: "echo {c.text}"
+          - id: monitor
+            when:
+              - fact: Demand
+                as: d
+                where: kind == "verification"
+            then:
+              - insert: { Commitment: { id: "mon-{d.holder}", party: "{d.holder}", kind: monitoring } }
+          - id: monitored
+            when:
+              - fact: Commitment
+                as: m
+                where: kind == "monitoring"
+              - fact: Position
+                as: pos
+                where: party == m.party
+            then:
+              - nextStep: watch
+                actor: "{pos.party}"
+                subject: "{pos.proposal}"
+                text: "watch"
+        """;
+
+    private const string LookupsOnly = """
+        version: 1
+        ruleset: f
+        rules:
+          - id: mutual
+            when:
+              - fact: Party
+                as: p
+              - fact: Demand
+                as: d
+                where: holder == p.id && status == "open"
+              - fact: Demand
+                as: e
+                where: holder == d.target && target == p.id && status == "open"
+            then:
+              - condition: mutual
+                subject: "{p.id}"
+                parties: ["{d.holder}", "{e.holder}"]
+                severity: warning
+                text: "mutual demands"
+          - id: unanswered
+            when:
+              - fact: Party
+                as: p
+              - fact: Demand
+                as: d
+                where: holder == p.id
+              - not:
+                  fact: Demand
+                  where: holder == d.target && status == "open"
+            then:
+              - nextStep: answer
+                actor: "{d.target}"
+                subject: "{d.id}"
+                text: "answer"
+          - id: per-demand
+            when:
+              - fact: Party
+                as: p
+              - fact: Demand
+                as: d
+                where: target == p.id && timing == "precondition"
+              - exists:
+                  fact: Demand
+                  where: target == d.holder
+            then:
+              - condition: precondition-contested
+                subject: "{d.id}"
+                parties: ["{d.holder}"]
+                text: "{d.holder} vs {d.target}"
+          - id: chain
+            when:
+              - fact: Condition
+                as: c
+                where: id == "mutual"
+              - fact: Demand
+                as: d
+                where: holder == c.subject && kind == "neutrality"
+            then:
+              - condition: mutual-neutrality
+                subject: "{c.subject}"
+                text: "n"
+                severity: critical
+          - id: chain2
+            when:
+              - fact: Condition
+                as: c
+                where: id == "precondition-contested"
+            then:
+              - condition: mutual
+                subject: "{c.subject}"
+                text: "mutual demands"
+                severity: info
+              - condition: contested-echo
+                subject: "{c.subject}"
+                text: "echo {c.text}"
+        """;
+
+    private static readonly string[] PartyIds = ["UA", "RU", "US", "EU"];
+    private static readonly string[] Kinds = ["neutrality", "verification", "army-cap"];
+
+    public static TheoryData<string> RuleSets() => [nameof(JoinsOnDemands), nameof(LookupsOnly)];
+
+    [Theory]
+    [MemberData(nameof(RuleSets))]
+    public void EveryStepEndsAsAFreshEvaluation_AndTheSwitchesAgree(string ruleSet)
+    {
+        var rules = ruleSet == nameof(LookupsOnly) ? LookupsOnly : JoinsOnDemands;
+        var engines = new[] { (false, false), (true, false), (false, true), (true, true) }
+            .Select(s => (Switches: $"indexed joins {s.Item1}, direct conclusions {s.Item2}", Engine: new ScenarioEngineBuilder()
+                .AddRuleText("r.yaml", rules).WithIndexedJoins(s.Item1).WithDirectConclusions(s.Item2).Build()))
+            .ToList();
+        if (ruleSet == nameof(LookupsOnly))
+        {
+            Assert.Contains(typeof(Domain.Demand), engines[^1].Engine.Rules.IndexOnlyTypes);
+        }
+
+        for (var seed = 0; seed < Seeds; seed++)
+        {
+            var (scenario, steps) = Generate(new Random(seed));
+            string? reference = null;
+            foreach (var (switches, engine) in engines)
+            {
+                var json = TimelineJsonWriter.ToJson(engine.RunTimeline(engine.ParseTimeline("t.yaml", Yaml(scenario, steps, steps.Count))));
+                reference ??= json;
+                Assert.True(reference == json, $"seed {seed}: {switches} differs from the first combination\n{Yaml(scenario, steps, steps.Count)}");
+                for (var k = 1; k <= steps.Count; k++)
+                {
+                    var timeline = engine.ParseTimeline("t.yaml", Yaml(scenario, steps, k));
+                    var final = engine.RunTimeline(timeline).Final;
+                    var fresh = engine.Evaluate(Scenario.Create(timeline.Scenario.Id, timeline.FinalFacts, timeline.FinalDate));
+                    var where = $"seed {seed}, {switches}, after step {k}";
+                    Assert.True(SameConclusions(fresh, final),
+                        $"{where}: conclusions differ from a fresh evaluation\n{Yaml(scenario, steps, k)}");
+                    Assert.True(Inserted(fresh).SequenceEqual(Inserted(final)), $"{where}: inserted facts differ from a fresh evaluation\n{Yaml(scenario, steps, k)}");
+                }
+            }
+        }
+    }
+
+    /// <summary>Conditions and next steps as JSON shows them (the rest of a result, e.g. rules fired, may differ).</summary>
+    private static bool SameConclusions(Results.EvaluationResult a, Results.EvaluationResult b) =>
+        Conclusions(a) == Conclusions(b);
+
+    private static string Conclusions(Results.EvaluationResult result)
+    {
+        using var document = JsonDocument.Parse(JsonReportWriter.ToJson(result));
+        return document.RootElement.GetProperty("conditions").GetRawText() + document.RootElement.GetProperty("nextSteps").GetRawText();
+    }
+
+    private static IEnumerable<string> Inserted(Results.EvaluationResult result) =>
+        result.InsertedFacts.Select(f => $"{f.Type}/{f.Key}: {f.Justifications.Count} justification(s)");
+
+    /// <summary>A scenario (parties, two proposals, positions, five demands) and its steps, from one seed.</summary>
+    private static (string Scenario, List<string> Steps) Generate(Random random)
+    {
+        var live = new SortedSet<string>(StringComparer.Ordinal);
+        var scenario = new StringBuilder("version: 1\nscenario: random\nasOf: 2025-03-11\nfacts:\n  Party:\n");
+        foreach (var party in PartyIds)
+        {
+            scenario.Append($"    - {{ id: {party}, name: {party} }}\n");
+        }
+
+        scenario.Append("  Proposal:\n    - { id: p0, kind: ceasefire }\n    - { id: p1, kind: ceasefire }\n  Position:\n");
+        foreach (var party in PartyIds.Take(2))
+        {
+            scenario.Append($"    - {{ proposal: p0, party: {party}, stance: accepted }}\n");
+        }
+
+        scenario.Append("  Demand:\n");
+        for (var i = 0; i < 5; i++)
+        {
+            live.Add("d" + i);
+            scenario.Append("    - " + Demand(random, "d" + i) + "\n");
+        }
+
+        var steps = new List<string>();
+        var next = 5;
+        for (var s = 0; s < StepsPerTimeline; s++)
+        {
+            var step = new StringBuilder($"  - on: 2025-03-{12 + s}\n");
+            var retract = live.Where(_ => random.Next(5) == 0).Take(1).ToList();
+            var update = live.Except(retract).Where(_ => random.Next(3) == 0).ToList();
+            var insert = Enumerable.Range(0, random.Next(3)).Select(_ => "d" + next++).ToList();
+            Append(step, "retract", retract.Select(id => $"{{ id: {id} }}"));
+            Append(step, "update", update.Select(id => Demand(random, id)));
+            Append(step, "insert", insert.Select(id => Demand(random, id)));
+            live.ExceptWith(retract);
+            live.UnionWith(insert);
+            steps.Add(step.ToString());
+        }
+
+        return (scenario.ToString(), steps);
+    }
+
+    private static void Append(StringBuilder step, string change, IEnumerable<string> demands)
+    {
+        var items = demands.ToList();
+        if (items.Count > 0)
+        {
+            step.Append($"    {change}:\n      Demand:\n").Append(string.Concat(items.Select(d => $"        - {d}\n")));
+        }
+    }
+
+    private static string Demand(Random random, string id) =>
+        $"{{ id: {id}, holder: {PartyIds[random.Next(PartyIds.Length)]}, target: {PartyIds[random.Next(PartyIds.Length)]}, "
+        + $"kind: {Kinds[random.Next(Kinds.Length)]}, timing: {(random.Next(2) == 0 ? "precondition" : "settlement")}, "
+        + $"status: {(random.Next(4) == 0 ? "withdrawn" : "open")} }}";
+
+    private static string Yaml(string scenario, List<string> steps, int count) =>
+        scenario + "timeline:\n" + string.Concat(steps.Take(count));
+}
