@@ -18,6 +18,36 @@ public sealed class TimelineRandomizedEquivalenceTests
     private const int Seeds = 60;
     private const int StepsPerTimeline = 4;
 
+    /// <summary>Rules on derived conditions (a chain, and a second rule stating <c>mutual</c>), appended to both rule sets.</summary>
+    private const string ChainedConditions = "\n" + """
+          - id: chain
+            when:
+              - fact: Condition
+                as: c
+                where: id == "mutual"
+              - fact: Demand
+                as: d
+                where: holder == c.subject && kind == "neutrality"
+            then:
+              - condition: mutual-neutrality
+                subject: "{c.subject}"
+                text: "n"
+                severity: critical
+          - id: chain2
+            when:
+              - fact: Condition
+                as: c
+                where: id == "precondition-contested"
+            then:
+              - condition: mutual
+                subject: "{c.subject}"
+                text: "mutual demands"
+                severity: info
+              - condition: contested-echo
+                subject: "{c.subject}"
+                text: "echo {c.text}"
+        """;
+
     private const string JoinsOnDemands = """
         version: 1
         ruleset: f
@@ -73,32 +103,6 @@ public sealed class TimelineRandomizedEquivalenceTests
               - condition: many-demands
                 subject: "{p.id}"
                 text: "{p.id} has {n}"
-          - id: chain
-            when:
-              - fact: Condition
-                as: c
-                where: id == "mutual"
-              - fact: Demand
-                as: d
-                where: holder == c.subject && kind == "neutrality"
-            then:
-              - condition: mutual-neutrality
-                subject: "{c.subject}"
-                text: "n"
-                severity: critical
-          - id: chain2
-            when:
-              - fact: Condition
-                as: c
-                where: id == "precondition-contested"
-            then:
-              - condition: mutual
-                subject: "{c.subject}"
-                text: "mutual demands"
-                severity: info
-              - condition: contested-echo
-                subject: "{c.subject}"
-                text: "echo {c.text}"
           - id: monitor
             when:
               - fact: Demand
@@ -119,7 +123,7 @@ public sealed class TimelineRandomizedEquivalenceTests
                 actor: "{pos.party}"
                 subject: "{pos.proposal}"
                 text: "watch"
-        """;
+        """ + ChainedConditions;
 
     private const string LookupsOnly = """
         version: 1
@@ -171,33 +175,7 @@ public sealed class TimelineRandomizedEquivalenceTests
                 subject: "{d.id}"
                 parties: ["{d.holder}"]
                 text: "{d.holder} vs {d.target}"
-          - id: chain
-            when:
-              - fact: Condition
-                as: c
-                where: id == "mutual"
-              - fact: Demand
-                as: d
-                where: holder == c.subject && kind == "neutrality"
-            then:
-              - condition: mutual-neutrality
-                subject: "{c.subject}"
-                text: "n"
-                severity: critical
-          - id: chain2
-            when:
-              - fact: Condition
-                as: c
-                where: id == "precondition-contested"
-            then:
-              - condition: mutual
-                subject: "{c.subject}"
-                text: "mutual demands"
-                severity: info
-              - condition: contested-echo
-                subject: "{c.subject}"
-                text: "echo {c.text}"
-        """;
+        """ + ChainedConditions;
 
     private static readonly string[] PartyIds = ["UA", "RU", "US", "EU"];
     private static readonly string[] Kinds = ["neutrality", "verification", "army-cap"];
