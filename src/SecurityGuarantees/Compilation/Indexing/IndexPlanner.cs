@@ -19,6 +19,10 @@ internal sealed class IndexPlanner
     private readonly HashSet<FactTypeDescriptor> _insertedByRules;
     private readonly Dictionary<string, IndexSpec> _indexes = new(StringComparer.Ordinal);
 
+    // Joins share an index when they index the same field with the same filter, compared by structure: the filter's
+    // text alone could coincide for different filters (string constants are printed unescaped).
+    private readonly Dictionary<(FactTypeDescriptor, FactFieldDescriptor, ExpressionShapeKey?), IndexSpec> _byFilter = [];
+
     private IndexPlanner(HashSet<FactTypeDescriptor> insertedByRules) => _insertedByRules = insertedByRules;
 
     /// <summary>The indexes used by the compiled rules, in a stable order.</summary>
@@ -79,12 +83,23 @@ internal sealed class IndexPlanner
                 // The conjuncts on the own fact alone filter what goes into the index (one index per distinct filter).
                 var alone = conjuncts.Where((c, at) => at != i && c.Parameters.Count == 1 && c.Parameters[0] == own).ToList();
                 var filter = alone.Count == 0 ? null : Expression.Lambda(alone.Select(c => c.Body).Aggregate(Expression.AndAlso), own);
-                var id = type.Name + "." + field.Name + (filter is null ? "" : " where " + filter.Body);
-                if (!_indexes.TryGetValue(id, out var index))
+                var shape = filter is null ? null : ExpressionShapeKey.Of(filter);
+                if ((filter is not null && shape is null) || !_byFilter.TryGetValue((type, field, shape), out var index))
                 {
+                    // The id is what the lookups' holder pattern tests: readable, and made unique where two differ.
+                    var id = type.Name + "." + field.Name + (filter is null ? "" : " where " + filter.Body);
+                    for (var n = 2; _indexes.ContainsKey(id); n++)
+                    {
+                        id = $"{type.Name}.{field.Name} where {filter!.Body} #{n}";
+                    }
+
                     var getter = field.Getter;
                     index = new IndexSpec(id, type, field, fact => getter(fact), filter is null ? null : CompileFilter(filter));
                     _indexes.Add(id, index);
+                    if (filter is null || shape is not null)
+                    {
+                        _byFilter[(type, field, shape)] = index;
+                    }
                 }
 
                 var ordered = conjuncts[i].Parameters.Where(parameters.Contains).ToList();
