@@ -1,6 +1,7 @@
 using SecurityGuarantees.Domain;
 using SecurityGuarantees.Facts;
 using SecurityGuarantees.Scenarios;
+using SecurityGuarantees.Tests.Support;
 
 namespace SecurityGuarantees.Tests.Evaluation;
 
@@ -176,9 +177,8 @@ public sealed class ConclusionMergeTests
                   Position:
                     - { proposal: cf-a, party: UA, stance: accepted }
             """);
-        var final = engine.RunTimeline(timeline).Final;
-        var fresh = engine.Evaluate(Scenario.Create(timeline.Scenario.Id, timeline.FinalFacts, timeline.FinalDate));
-        Assert.Equal("accepted by RU", Assert.Single(fresh.Conditions).Text);
-        Assert.Equal(Reporting.JsonReportWriter.ToJson(fresh), Reporting.JsonReportWriter.ToJson(final));
+        var result = engine.RunTimeline(timeline);
+        Assert.Equal("accepted by RU", Assert.Single(result.Final.Conditions).Text);
+        TimelineAssert.FinalEqualsFreshEvaluation(engine, timeline, result);
     }
 }

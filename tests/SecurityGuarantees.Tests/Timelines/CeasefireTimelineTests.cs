@@ -119,7 +119,7 @@ public sealed class CeasefireTimelineTests
     public void Final_EqualsAFreshEvaluationOfTheFinalFacts()
     {
         var (timeline, result) = Run.Value;
-        TimelineRunTests.AssertFinalEqualsFreshEvaluation(Engine, timeline, result);
+        TimelineAssert.FinalEqualsFreshEvaluation(Engine, timeline, result);
         Assert.Equal(24, result.Final.Conditions.Count);
     }
 

@@ -1,7 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using SecurityGuarantees.Reporting;
-using SecurityGuarantees.Scenarios;
+using SecurityGuarantees.Tests.Support;
 
 namespace SecurityGuarantees.Tests.Timelines;
 
@@ -208,29 +207,12 @@ public sealed class TimelineRandomizedEquivalenceTests
                 for (var k = 1; k <= steps.Count; k++)
                 {
                     var timeline = engine.ParseTimeline("t.yaml", Yaml(scenario, steps, k));
-                    var final = engine.RunTimeline(timeline).Final;
-                    var fresh = engine.Evaluate(Scenario.Create(timeline.Scenario.Id, timeline.FinalFacts, timeline.FinalDate));
-                    var where = $"seed {seed}, {switches}, after step {k}";
-                    Assert.True(SameConclusions(fresh, final),
-                        $"{where}: conclusions differ from a fresh evaluation\n{Yaml(scenario, steps, k)}");
-                    Assert.True(Inserted(fresh).SequenceEqual(Inserted(final)), $"{where}: inserted facts differ from a fresh evaluation\n{Yaml(scenario, steps, k)}");
+                    TimelineAssert.FinalEqualsFreshEvaluation(engine, timeline, engine.RunTimeline(timeline),
+                        $"seed {seed}, {switches}, after step {k}:\n{Yaml(scenario, steps, k)}");
                 }
             }
         }
     }
-
-    /// <summary>Conditions and next steps as JSON shows them (the rest of a result, e.g. rules fired, may differ).</summary>
-    private static bool SameConclusions(Results.EvaluationResult a, Results.EvaluationResult b) =>
-        Conclusions(a) == Conclusions(b);
-
-    private static string Conclusions(Results.EvaluationResult result)
-    {
-        using var document = JsonDocument.Parse(JsonReportWriter.ToJson(result));
-        return document.RootElement.GetProperty("conditions").GetRawText() + document.RootElement.GetProperty("nextSteps").GetRawText();
-    }
-
-    private static IEnumerable<string> Inserted(Results.EvaluationResult result) =>
-        result.InsertedFacts.Select(f => $"{f.Type}/{f.Key}: {f.Justifications.Count} justification(s)");
 
     /// <summary>A scenario (parties, two proposals, positions, five demands) and its steps, from one seed.</summary>
     private static (string Scenario, List<string> Steps) Generate(Random random)
