@@ -70,65 +70,58 @@ internal sealed class RuleFiringAction(CompiledRule rule, IReadOnlyList<Conclusi
         }
     }
 
+    /// <summary>
+    /// The matched facts named by the rule's declarations, as references and as objects, in exact arrays: a session keeps
+    /// them for every support. The facts of a collection (a <c>count:</c>) are listed in key order.
+    /// </summary>
     private (IReadOnlyList<FactReference>, IReadOnlyList<object>) Because(MatchValues values)
     {
         var declarations = Rule.BecauseDeclarations;
         var count = 0;
-        var hasCollection = false;
-        for (var i = 0; i < declarations.Count; i++)
-        {
-            if (values[declarations[i].DeclarationName] is not null)
-            {
-                count++; // null: a branch of any: that did not match
-                hasCollection |= declarations[i].IsCollection;
-            }
-        }
-
-        if (!hasCollection)
-        {
-            // The common case: one fact per declaration, so exact arrays (supports are kept for the session's lifetime).
-            var references = new FactReference[count];
-            var facts = new object[count];
-            var at = 0;
-            for (var i = 0; i < declarations.Count; i++)
-            {
-                if (values[declarations[i].DeclarationName] is { } value)
-                {
-                    references[at] = new FactReference(declarations[i].Type.Name, declarations[i].Type.GetKey(value));
-                    facts[at++] = value;
-                }
-            }
-
-            return (references, facts);
-        }
-
-        var referenceList = new List<FactReference>();
-        var factList = new List<object>();
+        List<(string Key, object Fact)[]>? collections = null;
         foreach (var declaration in declarations)
         {
-            var value = values[declaration.DeclarationName];
-            if (value is null)
+            switch (values[declaration.DeclarationName])
+            {
+                case null:
+                    continue; // a branch of any: that did not match
+                case { } items when declaration.IsCollection:
+                    var sorted = ((IEnumerable)items).Cast<object>().Select(f => (Key: declaration.Type.GetKey(f), Fact: f))
+                        .OrderBy(x => x.Key, StringComparer.Ordinal).ToArray();
+                    (collections ??= []).Add(sorted);
+                    count += sorted.Length;
+                    break;
+                default:
+                    count++;
+                    break;
+            }
+        }
+
+        var references = new FactReference[count];
+        var facts = new object[count];
+        var (at, collection) = (0, 0);
+        foreach (var declaration in declarations)
+        {
+            if (values[declaration.DeclarationName] is not { } value)
             {
                 continue;
             }
 
             if (declaration.IsCollection)
             {
-                foreach (var (key, fact) in ((IEnumerable)value).Cast<object>()
-                             .Select(f => (Key: declaration.Type.GetKey(f), Fact: f))
-                             .OrderBy(x => x.Key, StringComparer.Ordinal))
+                foreach (var (key, fact) in collections![collection++])
                 {
-                    referenceList.Add(new FactReference(declaration.Type.Name, key));
-                    factList.Add(fact);
+                    references[at] = new FactReference(declaration.Type.Name, key);
+                    facts[at++] = fact;
                 }
             }
             else
             {
-                referenceList.Add(new FactReference(declaration.Type.Name, declaration.Type.GetKey(value)));
-                factList.Add(value);
+                references[at] = new FactReference(declaration.Type.Name, declaration.Type.GetKey(value));
+                facts[at++] = value;
             }
         }
 
-        return (referenceList, factList);
+        return (references, facts);
     }
 }
