@@ -13,6 +13,11 @@ internal static class RuleSetCompiler
     public static CompiledRuleSet? Compile(IReadOnlyList<RuleSetSyntax> files, FactTypeRegistry types, DiagnosticBag diagnostics,
         bool useFastExpressionCompiler = true, bool indexedJoins = false, bool directConclusions = true)
     {
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        {
+            NativeAotShapes.Keep();
+        }
+
         var planner = indexedJoins ? IndexPlanner.For(files, types) : null;
         var definitions = new List<IRuleDefinition>();
         var rules = new List<CompiledRule>();

@@ -7,6 +7,9 @@ namespace SecurityGuarantees.Expressions;
 /// <summary>Operators, with C# lifted null semantics: comparisons with null are false except == and !=, arithmetic gives null.</summary>
 internal sealed partial class ExpressionBinder
 {
+    // The operators are found by reflection when the tree is built; keep them where the code is trimmed (native AOT).
+    [System.Diagnostics.CodeAnalysis.DynamicDependency(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods, typeof(DateOnly))]
+    [System.Diagnostics.CodeAnalysis.DynamicDependency(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods, typeof(decimal))]
     private TypedExpression? BindBinary(BinaryNode node)
     {
         if (node.Operator is BinaryOperator.In or BinaryOperator.NotIn)

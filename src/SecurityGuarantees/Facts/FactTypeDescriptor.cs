@@ -190,8 +190,18 @@ internal sealed class FactTypeDescriptor
             fields.Add(new FactFieldDescriptor(property, fieldName, kind, scalar, isList, keyAttribute?.Order));
         }
 
-        // Declaration order, base type first: GetProperties does not promise an order.
-        fields.Sort((a, b) => a.Property.MetadataToken.CompareTo(b.Property.MetadataToken));
+        // Declaration order, base type first: GetProperties does not promise an order. Native AOT has no metadata
+        // tokens; there reflection lists a type's own properties in declaration order, so only the levels are sorted.
+        if (fields.All(f => f.Property.HasMetadataToken()))
+        {
+            fields.Sort((a, b) => a.Property.MetadataToken.CompareTo(b.Property.MetadataToken));
+        }
+        else
+        {
+            var ordered = fields.OrderBy(f => InheritanceDepth(f.Property.DeclaringType)).ToList();
+            fields.Clear();
+            fields.AddRange(ordered);
+        }
 
         var keyFields = fields.Where(f => f.IsKey).OrderBy(f => f.KeyOrder).ToList();
         FactFieldDescriptor? alternativeId = null;
@@ -222,6 +232,17 @@ internal sealed class FactTypeDescriptor
 
         problems = errors;
         return new FactTypeDescriptor(name, clrType, role, fields, keyFields, alternativeId);
+    }
+
+    private static int InheritanceDepth(Type? type)
+    {
+        var depth = 0;
+        for (var t = type?.BaseType; t is not null; t = t.BaseType)
+        {
+            depth++;
+        }
+
+        return depth;
     }
 
     private static Type? ListElementType(Type type)
