@@ -1,4 +1,5 @@
 using NRules;
+using NRules.RuleModel;
 using SecurityGuarantees.Compilation.Indexing;
 using SecurityGuarantees.Facts;
 
@@ -6,9 +7,12 @@ namespace SecurityGuarantees.Compilation;
 
 /// <summary>The result of compiling every loaded rule file: immutable, thread-safe, reused for every evaluation.</summary>
 internal sealed class CompiledRuleSet(ISessionFactory sessionFactory, IReadOnlyList<CompiledRule> rules, FactTypeRegistry types,
-    IReadOnlyList<IndexSpec> indexes, IReadOnlySet<Type> indexOnlyTypes)
+    IReadOnlyList<IndexSpec> indexes, IReadOnlySet<Type> indexOnlyTypes, IReadOnlyList<IRuleDefinition> definitions)
 {
     public ISessionFactory SessionFactory { get; } = sessionFactory;
+
+    /// <summary>The NRules rule model compiled into <see cref="SessionFactory"/>: author, helper and merge rules.</summary>
+    public IReadOnlyList<IRuleDefinition> Definitions { get; } = definitions;
 
     /// <summary>Author rules in load order.</summary>
     public IReadOnlyList<CompiledRule> Rules { get; } = rules;

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Numerics;
+using System.Reflection;
 using SecurityGuarantees.Domain;
 using SecurityGuarantees.Expressions;
 
@@ -18,52 +19,70 @@ namespace SecurityGuarantees.Compilation;
 /// </remarks>
 internal static class NativeAotShapes
 {
+    // Generated: every arity of all-reference parameters (results bool and object, and the value types a binding may
+    // produce up to 8), one count: value (decimal?) at any place up to 10 parameters, two of them up to 5, and actions.
     private static readonly Type[] LambdaShapes =
     [
         typeof(Expression<Func<object, bool>>),
         typeof(Expression<Func<object, object>>),
+        typeof(Expression<Func<object, object, bool>>),
+        typeof(Expression<Func<object, object, object>>),
+        typeof(Expression<Func<object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, object, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, object, object, object, object, object, object, object, object>>),
         typeof(Expression<Func<object, decimal?>>),
         typeof(Expression<Func<object, DateOnly?>>),
         typeof(Expression<Func<object, bool?>>),
         typeof(Expression<Func<object, int?>>),
-        typeof(Expression<Func<object, object, bool>>),
-        typeof(Expression<Func<object, object, object>>),
         typeof(Expression<Func<object, object, decimal?>>),
         typeof(Expression<Func<object, object, DateOnly?>>),
         typeof(Expression<Func<object, object, bool?>>),
         typeof(Expression<Func<object, object, int?>>),
-        typeof(Expression<Func<object, object, object, bool>>),
-        typeof(Expression<Func<object, object, object, object>>),
         typeof(Expression<Func<object, object, object, decimal?>>),
         typeof(Expression<Func<object, object, object, DateOnly?>>),
         typeof(Expression<Func<object, object, object, bool?>>),
         typeof(Expression<Func<object, object, object, int?>>),
-        typeof(Expression<Func<object, object, object, object, bool>>),
-        typeof(Expression<Func<object, object, object, object, object>>),
         typeof(Expression<Func<object, object, object, object, decimal?>>),
         typeof(Expression<Func<object, object, object, object, DateOnly?>>),
         typeof(Expression<Func<object, object, object, object, bool?>>),
         typeof(Expression<Func<object, object, object, object, int?>>),
-        typeof(Expression<Func<object, object, object, object, object, bool>>),
-        typeof(Expression<Func<object, object, object, object, object, object>>),
         typeof(Expression<Func<object, object, object, object, object, decimal?>>),
         typeof(Expression<Func<object, object, object, object, object, DateOnly?>>),
         typeof(Expression<Func<object, object, object, object, object, bool?>>),
         typeof(Expression<Func<object, object, object, object, object, int?>>),
-        typeof(Expression<Func<object, object, object, object, object, object, bool>>),
-        typeof(Expression<Func<object, object, object, object, object, object, object>>),
         typeof(Expression<Func<object, object, object, object, object, object, decimal?>>),
         typeof(Expression<Func<object, object, object, object, object, object, DateOnly?>>),
         typeof(Expression<Func<object, object, object, object, object, object, bool?>>),
         typeof(Expression<Func<object, object, object, object, object, object, int?>>),
-        typeof(Expression<Func<object, object, object, object, object, object, object, bool>>),
-        typeof(Expression<Func<object, object, object, object, object, object, object, object>>),
         typeof(Expression<Func<object, object, object, object, object, object, object, decimal?>>),
         typeof(Expression<Func<object, object, object, object, object, object, object, DateOnly?>>),
         typeof(Expression<Func<object, object, object, object, object, object, object, bool?>>),
         typeof(Expression<Func<object, object, object, object, object, object, object, int?>>),
-        typeof(Expression<Func<object, object, object, object, object, object, object, object, bool>>),
-        typeof(Expression<Func<object, object, object, object, object, object, object, object, object>>),
         typeof(Expression<Func<object, object, object, object, object, object, object, object, decimal?>>),
         typeof(Expression<Func<object, object, object, object, object, object, object, object, DateOnly?>>),
         typeof(Expression<Func<object, object, object, object, object, object, object, object, bool?>>),
@@ -131,6 +150,74 @@ internal static class NativeAotShapes
         typeof(Expression<Func<object, object, object, object, object, decimal?, bool>>),
         typeof(Expression<Func<object, object, object, object, object, decimal?, object>>),
         typeof(Expression<Func<object, object, object, object, object, decimal?, decimal?>>),
+        typeof(Expression<Func<decimal?, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<decimal?, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, decimal?, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, decimal?, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, decimal?, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, decimal?, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, decimal?, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, decimal?, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, decimal?, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, decimal?, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, decimal?, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, decimal?, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, decimal?, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, decimal?, object>>),
+        typeof(Expression<Func<decimal?, object, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<decimal?, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, decimal?, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, decimal?, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, decimal?, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, decimal?, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, decimal?, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, decimal?, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, decimal?, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, decimal?, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, decimal?, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, decimal?, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, decimal?, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, decimal?, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, decimal?, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, decimal?, object>>),
+        typeof(Expression<Func<decimal?, object, object, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<decimal?, object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, decimal?, object, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, decimal?, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, decimal?, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, decimal?, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, decimal?, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, decimal?, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, decimal?, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, decimal?, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, decimal?, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, decimal?, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, decimal?, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, decimal?, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, decimal?, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, decimal?, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, decimal?, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, decimal?, object>>),
+        typeof(Expression<Func<decimal?, object, object, object, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<decimal?, object, object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, decimal?, object, object, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, decimal?, object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, decimal?, object, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, decimal?, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, decimal?, object, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, decimal?, object, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, decimal?, object, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, decimal?, object, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, decimal?, object, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, decimal?, object, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, decimal?, object, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, decimal?, object, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, decimal?, object, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, decimal?, object, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, decimal?, object, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, decimal?, object, object>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, decimal?, bool>>),
+        typeof(Expression<Func<object, object, object, object, object, object, object, object, object, decimal?, object>>),
         typeof(Expression<Func<decimal?, decimal?, bool>>),
         typeof(Expression<Func<decimal?, decimal?, object>>),
         typeof(Expression<Func<decimal?, decimal?, object, bool>>),
@@ -151,6 +238,26 @@ internal static class NativeAotShapes
         typeof(Expression<Func<object, decimal?, object, decimal?, object>>),
         typeof(Expression<Func<object, object, decimal?, decimal?, bool>>),
         typeof(Expression<Func<object, object, decimal?, decimal?, object>>),
+        typeof(Expression<Func<decimal?, decimal?, object, object, object, bool>>),
+        typeof(Expression<Func<decimal?, decimal?, object, object, object, object>>),
+        typeof(Expression<Func<decimal?, object, decimal?, object, object, bool>>),
+        typeof(Expression<Func<decimal?, object, decimal?, object, object, object>>),
+        typeof(Expression<Func<decimal?, object, object, decimal?, object, bool>>),
+        typeof(Expression<Func<decimal?, object, object, decimal?, object, object>>),
+        typeof(Expression<Func<decimal?, object, object, object, decimal?, bool>>),
+        typeof(Expression<Func<decimal?, object, object, object, decimal?, object>>),
+        typeof(Expression<Func<object, decimal?, decimal?, object, object, bool>>),
+        typeof(Expression<Func<object, decimal?, decimal?, object, object, object>>),
+        typeof(Expression<Func<object, decimal?, object, decimal?, object, bool>>),
+        typeof(Expression<Func<object, decimal?, object, decimal?, object, object>>),
+        typeof(Expression<Func<object, decimal?, object, object, decimal?, bool>>),
+        typeof(Expression<Func<object, decimal?, object, object, decimal?, object>>),
+        typeof(Expression<Func<object, object, decimal?, decimal?, object, bool>>),
+        typeof(Expression<Func<object, object, decimal?, decimal?, object, object>>),
+        typeof(Expression<Func<object, object, decimal?, object, decimal?, bool>>),
+        typeof(Expression<Func<object, object, decimal?, object, decimal?, object>>),
+        typeof(Expression<Func<object, object, object, decimal?, decimal?, bool>>),
+        typeof(Expression<Func<object, object, object, decimal?, decimal?, object>>),
         typeof(Expression<Action<object>>),
         typeof(Expression<Action<object, object>>),
         typeof(Expression<Action<object, object, object>>),
@@ -160,7 +267,16 @@ internal static class NativeAotShapes
         typeof(Expression<Action<object, object, object, object, object, object, object>>),
         typeof(Expression<Action<object, object, object, object, object, object, object, object>>),
         typeof(Expression<Action<object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Action<object, object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Action<object, object, object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Action<object, object, object, object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Action<object, object, object, object, object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Action<object, object, object, object, object, object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Action<object, object, object, object, object, object, object, object, object, object, object, object, object, object, object>>),
+        typeof(Expression<Action<object, object, object, object, object, object, object, object, object, object, object, object, object, object, object, object>>),
     ];
+
+    private static readonly HashSet<Type> CoveredDelegates = [.. LambdaShapes.Select(t => t.GetGenericArguments()[0])];
 
     private static Delegate[]? _kept;
 
@@ -200,6 +316,26 @@ internal static class NativeAotShapes
         GC.KeepAlive(LambdaShapes);
         _kept = [.. kept];
     }
+
+    /// <summary>Whether a native build can create a lambda of this delegate type (reference types compared as object).</summary>
+    public static bool Covers(Type delegateType) =>
+        !delegateType.IsGenericType || delegateType.Assembly != typeof(Func<>).Assembly
+        || CoveredDelegates.Contains(delegateType.GetGenericTypeDefinition().MakeGenericType([.. delegateType.GetGenericArguments().Select(Canonical)]));
+
+    /// <summary>Whether a native build has code for this generic method instantiation (reference types shared).</summary>
+    public static bool Covers(MethodInfo method)
+    {
+        if (!method.IsGenericMethod || method.GetGenericArguments().All(t => !t.IsValueType))
+        {
+            return true;
+        }
+
+        Keep();
+        return _kept!.Any(d => d.Method.IsGenericMethod && d.Method.GetGenericMethodDefinition() == method.GetGenericMethodDefinition()
+            && d.Method.GetGenericArguments().SequenceEqual(method.GetGenericArguments().Select(Canonical)));
+    }
+
+    private static Type Canonical(Type type) => type.IsValueType ? type : typeof(object);
 
     private static void Reference<T>(List<Delegate> kept)
         where T : class

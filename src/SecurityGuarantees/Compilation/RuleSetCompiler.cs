@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NRules;
 using NRules.RuleModel;
 using SecurityGuarantees.Compilation.Indexing;
@@ -13,7 +14,7 @@ internal static class RuleSetCompiler
     public static CompiledRuleSet? Compile(IReadOnlyList<RuleSetSyntax> files, FactTypeRegistry types, DiagnosticBag diagnostics,
         bool useFastExpressionCompiler = true, bool indexedJoins = false, bool directConclusions = true)
     {
-        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        if (!RuntimeFeature.IsDynamicCodeSupported)
         {
             NativeAotShapes.Keep();
         }
@@ -35,11 +36,25 @@ internal static class RuleSetCompiler
                 }
 
                 seen.Add(rule.Id, rule);
-                if (RuleModelBuilder.Build(rule, file.File, types, diagnostics, insertedTypes, planner) is { } built)
+                (IRuleDefinition Definition, RuleFiringAction Action, IReadOnlyList<IRuleDefinition> HelperRules)? built;
+                try
                 {
-                    definitions.Add(built.Definition);
-                    definitions.AddRange(built.HelperRules);
-                    rules.Add(built.Action.Rule);
+                    built = RuleModelBuilder.Build(rule, file.File, types, diagnostics, insertedTypes, planner);
+                }
+                catch (NotSupportedException) when (!RuntimeFeature.IsDynamicCodeSupported)
+                {
+                    // A native build has code only for the generic shapes NativeAotShapes names.
+                    diagnostics.Error(DiagnosticCodes.NotSupportedInNativeBuild, rule.Location,
+                        $"rule '{rule.Id}' combines more bindings in one condition than the native build of this program can compile",
+                        "split the condition into conjuncts joined by '&&' that each use fewer bindings, or use the framework-dependent build of the tool (docs/packaging.md)");
+                    continue;
+                }
+
+                if (built is { } b)
+                {
+                    definitions.Add(b.Definition);
+                    definitions.AddRange(b.HelperRules);
+                    rules.Add(b.Action.Rule);
                 }
             }
         }
@@ -69,7 +84,7 @@ internal static class RuleSetCompiler
         {
             var factory = compiler.Compile(definitions);
             var indexes = planner?.Indexes ?? [];
-            return new CompiledRuleSet(factory, rules, types, indexes, IndexOnlyTypes.Find(definitions, indexes));
+            return new CompiledRuleSet(factory, rules, types, indexes, IndexOnlyTypes.Find(definitions, indexes), definitions);
         }
         catch (RuleCompilationException e)
         {

@@ -46,6 +46,7 @@ internal static class DiagnosticCodes
     public const string InvalidInsert = "SG0309";
     public const string InvalidAction = "SG0310";
     public const string DerivedTypeNotAllowed = "SG0311";
+    public const string NotSupportedInNativeBuild = "SG0312";
 
     public const string DuplicateFact = "SG0401";
     public const string MissingFactKey = "SG0402";
