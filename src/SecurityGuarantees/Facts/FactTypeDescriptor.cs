@@ -190,18 +190,7 @@ internal sealed class FactTypeDescriptor
             fields.Add(new FactFieldDescriptor(property, fieldName, kind, scalar, isList, keyAttribute?.Order));
         }
 
-        // Declaration order, base type first: GetProperties does not promise an order. Native AOT has no metadata
-        // tokens; there reflection lists a type's own properties in declaration order, so only the levels are sorted.
-        if (fields.All(f => f.Property.HasMetadataToken()))
-        {
-            fields.Sort((a, b) => a.Property.MetadataToken.CompareTo(b.Property.MetadataToken));
-        }
-        else
-        {
-            var ordered = fields.OrderBy(f => InheritanceDepth(f.Property.DeclaringType)).ToList();
-            fields.Clear();
-            fields.AddRange(ordered);
-        }
+        fields = InDeclarationOrder(fields, fields.All(f => f.Property.HasMetadataToken()));
 
         var keyFields = fields.Where(f => f.IsKey).OrderBy(f => f.KeyOrder).ToList();
         FactFieldDescriptor? alternativeId = null;
@@ -233,6 +222,16 @@ internal sealed class FactTypeDescriptor
         problems = errors;
         return new FactTypeDescriptor(name, clrType, role, fields, keyFields, alternativeId);
     }
+
+    /// <summary>
+    /// Declaration order, base type first: GetProperties does not promise an order, so the metadata tokens decide. A
+    /// native AOT build has no metadata tokens; there reflection lists a type's own properties in declaration order, so
+    /// only the levels of the hierarchy are sorted (stably).
+    /// </summary>
+    internal static List<FactFieldDescriptor> InDeclarationOrder(IEnumerable<FactFieldDescriptor> fields, bool byMetadataToken) =>
+        byMetadataToken
+            ? [.. fields.OrderBy(f => f.Property.MetadataToken)]
+            : [.. fields.OrderBy(f => InheritanceDepth(f.Property.DeclaringType))];
 
     private static int InheritanceDepth(Type? type)
     {
