@@ -280,7 +280,7 @@ internal static class NativeAotShapes
 
     private static Delegate[]? _kept;
 
-    /// <summary>Makes the instantiations reachable; a no-op in cost, called once where code cannot be emitted.</summary>
+    /// <summary>Roots the instantiations for a native build; called once where no code can be emitted (a few hundred delegates).</summary>
     public static void Keep()
     {
         if (_kept is not null)
@@ -303,10 +303,12 @@ internal static class NativeAotShapes
         Enum<CommitmentTrigger>(kept);
         Enum<DemandKind>(kept);
         Enum<DemandStatus>(kept);
+        Enum<DemandTiming>(kept);
         Enum<MeetingFormat>(kept);
         Enum<ObservationKind>(kept);
         Enum<PartyKind>(kept);
         Enum<PartyRole>(kept);
+        Enum<PrincipleKind>(kept);
         Enum<ProposalKind>(kept);
         Enum<ProposalScope>(kept);
         Enum<ProposalStatus>(kept);

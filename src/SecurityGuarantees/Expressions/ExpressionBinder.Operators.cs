@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using SecurityGuarantees.Diagnostics;
 using SecurityGuarantees.Facts;
@@ -8,8 +9,8 @@ namespace SecurityGuarantees.Expressions;
 internal sealed partial class ExpressionBinder
 {
     // The operators are found by reflection when the tree is built; keep them where the code is trimmed (native AOT).
-    [System.Diagnostics.CodeAnalysis.DynamicDependency(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods, typeof(DateOnly))]
-    [System.Diagnostics.CodeAnalysis.DynamicDependency(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods, typeof(decimal))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(DateOnly))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicMethods, typeof(decimal))]
     private TypedExpression? BindBinary(BinaryNode node)
     {
         if (node.Operator is BinaryOperator.In or BinaryOperator.NotIn)

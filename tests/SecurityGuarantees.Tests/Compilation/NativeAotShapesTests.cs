@@ -2,6 +2,7 @@ using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
 using SecurityGuarantees.Compilation;
+using SecurityGuarantees.Expressions;
 
 namespace SecurityGuarantees.Tests.Compilation;
 
@@ -32,6 +33,24 @@ public sealed class NativeAotShapesTests
         Assert.Contains(lambdas, l => l.ReturnType == typeof(bool) && l.Parameters.Count >= 2);
         Assert.Contains(lambdas, l => l.ReturnType == typeof(decimal?));
         Assert.Contains(lambdas.SelectMany(GenericCallsOf), m => m.GetGenericArguments().Any(t => t.IsEnum));
+    }
+
+    [Fact]
+    public void EveryScalarAndEnumTypeOfTheBuiltInFactTypes_HasItsExpressionFunctions()
+    {
+        var engine = new ScenarioEngineBuilder().Build();
+        var scalars = engine.Rules.Types.All.SelectMany(t => t.Fields).Select(f => f.ScalarType).Distinct().ToList();
+        Assert.Contains(scalars, t => t.IsEnum);
+        var functions = typeof(ExpressionFunctions);
+        foreach (var scalar in scalars.Where(t => t.IsValueType))
+        {
+            Assert.True(NativeAotShapes.Covers(functions.GetMethod(nameof(ExpressionFunctions.Contains))!.MakeGenericMethod(scalar)), scalar.Name);
+            Assert.True(NativeAotShapes.Covers(functions.GetMethod(nameof(ExpressionFunctions.Count))!.MakeGenericMethod(scalar)), scalar.Name);
+            if (scalar.IsEnum)
+            {
+                Assert.True(NativeAotShapes.Covers(functions.GetMethod(nameof(ExpressionFunctions.EnumName))!.MakeGenericMethod(scalar)), scalar.Name);
+            }
+        }
     }
 
     [Fact]
