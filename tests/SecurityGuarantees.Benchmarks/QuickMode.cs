@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using SecurityGuarantees.Domain;
 
 namespace SecurityGuarantees.Benchmarks;
@@ -329,7 +330,7 @@ internal static class QuickMode
             return (given, "installed");
         }
 
-        if (!OperatingSystem.IsLinux() || System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.X64)
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64)
         {
             return (null, "");
         }

@@ -36,10 +36,14 @@ internal static class RuleSetCompiler
                 }
 
                 seen.Add(rule.Id, rule);
-                (IRuleDefinition Definition, RuleFiringAction Action, IReadOnlyList<IRuleDefinition> HelperRules)? built;
                 try
                 {
-                    built = RuleModelBuilder.Build(rule, file.File, types, diagnostics, insertedTypes, planner);
+                    if (RuleModelBuilder.Build(rule, file.File, types, diagnostics, insertedTypes, planner) is { } built)
+                    {
+                        definitions.Add(built.Definition);
+                        definitions.AddRange(built.HelperRules);
+                        rules.Add(built.Action.Rule);
+                    }
                 }
                 catch (NotSupportedException) when (!RuntimeFeature.IsDynamicCodeSupported)
                 {
@@ -48,14 +52,6 @@ internal static class RuleSetCompiler
                     diagnostics.Error(DiagnosticCodes.NotSupportedInNativeBuild, rule.Location,
                         $"rule '{rule.Id}' needs code the native build of this program does not have (most likely one condition over too many bindings)",
                         "split the condition into conjuncts joined by '&&' that each use fewer bindings, or use the framework-dependent build of the tool (docs/packaging.md)");
-                    continue;
-                }
-
-                if (built is { } b)
-                {
-                    definitions.Add(b.Definition);
-                    definitions.AddRange(b.HelperRules);
-                    rules.Add(b.Action.Rule);
                 }
             }
         }
