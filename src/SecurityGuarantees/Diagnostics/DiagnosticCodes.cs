@@ -23,6 +23,7 @@ internal static class DiagnosticCodes
     public const string InvalidId = "SG0111";
     public const string TooDeep = "SG0112";
     public const string EmptyValue = "SG0113";
+    public const string YamlUnreadable = "SG0114";
 
     public const string ExpressionSyntax = "SG0201";
     public const string UnknownField = "SG0202";
