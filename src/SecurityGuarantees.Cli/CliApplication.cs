@@ -18,6 +18,8 @@ internal static class CliApplication
         root.Subcommands.Add(LintCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(GraphCommand.Create(context));
+        var limits = new LimitOptions();
+        limits.AddTo(root);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -30,6 +32,7 @@ internal static class CliApplication
             return ExitCodes.LoadError;
         }
 
+        context.Limits = limits.Read(parseResult);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {

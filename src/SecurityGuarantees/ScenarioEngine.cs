@@ -21,9 +21,11 @@ public sealed partial class ScenarioEngine
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    internal ScenarioEngine(CompiledRuleSet rules, int? maxFirings, TimeProvider timeProvider, IReadOnlyList<Diagnostic> warnings, ILogger? logger = null)
+    internal ScenarioEngine(CompiledRuleSet rules, int? maxFirings, TimeProvider timeProvider, IReadOnlyList<Diagnostic> warnings, ILogger? logger = null,
+        InputLimits? limits = null)
     {
         _logger = logger ?? NullLogger.Instance;
+        Limits = limits ?? InputLimits.Default;
         Rules = rules;
         _maxFirings = maxFirings;
         _timeProvider = timeProvider;
@@ -32,6 +34,9 @@ public sealed partial class ScenarioEngine
 
     /// <summary>Non-error diagnostics of the load (warnings and infos).</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; }
+
+    /// <summary>The input limits this engine loads scenarios with (and its rules were loaded with).</summary>
+    public InputLimits Limits { get; }
 
     /// <summary>The ids of the loaded rules, in load order.</summary>
     public IReadOnlyList<string> RuleIds => [.. Rules.Rules.Select(r => r.Id)];
@@ -45,7 +50,7 @@ public sealed partial class ScenarioEngine
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var diagnostics = new DiagnosticBag();
-        if (!SourceFileReader.TryRead(path, LoadLimits.Default, diagnostics, out var text))
+        if (!SourceFileReader.TryRead(path, Limits.Load, diagnostics, out var text))
         {
             throw new RuleLoadException(diagnostics.Sorted());
         }
@@ -61,7 +66,13 @@ public sealed partial class ScenarioEngine
     {
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
         ArgumentNullException.ThrowIfNull(yaml);
-        return ParseScenario(sourceName, yaml, new DiagnosticBag());
+        var diagnostics = new DiagnosticBag();
+        if (!SourceFileReader.CheckText(sourceName, yaml, Limits.Load, diagnostics))
+        {
+            throw new RuleLoadException(diagnostics.Sorted());
+        }
+
+        return ParseScenario(sourceName, yaml, diagnostics);
     }
 
     /// <summary>Evaluates a scenario: inserts its facts and <c>Today</c>, fires the rules and reports what holds.</summary>
@@ -126,7 +137,7 @@ public sealed partial class ScenarioEngine
 
     private Scenario ParseScenario(string sourceName, string yaml, DiagnosticBag diagnostics)
     {
-        var scenario = ScenarioFileLoader.Load(sourceName, yaml, Rules.Types, LoadLimits.Default, diagnostics);
+        var scenario = ScenarioFileLoader.Load(sourceName, yaml, Rules.Types, Limits.Load, diagnostics);
         if (scenario is null || diagnostics.HasErrors)
         {
             throw new RuleLoadException(diagnostics.Sorted());

@@ -31,7 +31,7 @@ internal static class LintCommand
 
     private static int Run(CliContext context, string[]? rules, string[]? scenarioPaths, bool warnAsError)
     {
-        var builder = new ScenarioEngineBuilder();
+        var builder = new ScenarioEngineBuilder().WithLimits(context.Limits);
         foreach (var rule in rules ?? [])
         {
             builder.AddRules(rule);

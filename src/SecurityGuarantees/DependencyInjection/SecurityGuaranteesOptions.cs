@@ -29,6 +29,12 @@ public sealed class SecurityGuaranteesOptions
     }
 
     /// <summary>
+    /// Bounds on file sizes, fact and rule counts and expression length and depth, for the rules and every scenario the
+    /// engine loads. Default <see cref="InputLimits.Default"/>; see <c>docs/reliability.md</c>.
+    /// </summary>
+    public InputLimits Limits { get; set; } = InputLimits.Default;
+
+    /// <summary>
     /// Compile the rules while the host starts, so invalid rules stop the start with one
     /// <see cref="Diagnostics.RuleLoadException"/> listing every diagnostic. Default <see langword="true"/>. With
     /// <see langword="false"/>, the rules are compiled when the engine is first resolved. Needs a generic host
@@ -132,6 +138,7 @@ public sealed class SecurityGuaranteesOptions
             add(builder);
         }
 
+        builder.WithLimits(Limits);
         return _maxFirings is { } limit ? builder.WithMaxFirings(limit) : builder;
     }
 }
