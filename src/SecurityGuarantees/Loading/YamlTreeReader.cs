@@ -15,18 +15,21 @@ internal sealed class YamlTreeReader
     private readonly string _file;
     private readonly DiagnosticBag _diagnostics;
     private readonly GuardedYamlParser _parser;
+    private readonly CancellationToken _cancellationToken;
+    private int _nodes;
 
-    private YamlTreeReader(string file, string text, DiagnosticBag diagnostics)
+    private YamlTreeReader(string file, string text, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         _file = file;
         _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
         _parser = new GuardedYamlParser(text);
     }
 
-    /// <summary>Reads the single document of a file; returns <see langword="null"/> when it could not be read.</summary>
-    public static YamlNode? Read(string file, string text, DiagnosticBag diagnostics)
+    /// <summary>Reads the single document of a file; returns <see langword="null"/> when it could not be read. The token is checked every few thousand nodes.</summary>
+    public static YamlNode? Read(string file, string text, DiagnosticBag diagnostics, CancellationToken cancellationToken = default)
     {
-        var reader = new YamlTreeReader(file, text, diagnostics);
+        var reader = new YamlTreeReader(file, text, diagnostics, cancellationToken);
         try
         {
             return reader.ReadStream();
@@ -96,6 +99,11 @@ internal sealed class YamlTreeReader
         if (depth > MaxDepth)
         {
             throw new DepthExceededException(At(_parser.Current?.Start ?? _parser.Position));
+        }
+
+        if (++_nodes % 4096 == 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
         }
 
         var current = _parser.Current;
