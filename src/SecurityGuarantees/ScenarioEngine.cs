@@ -106,7 +106,7 @@ public sealed partial class ScenarioEngine
         {
             var asOf = ResolveAsOf(scenario, options);
             var session = CreateSession(scenario, options);
-            session.Insert(scenario.Facts, cancellationToken);
+            session.InsertInBatches(scenario.Facts, cancellationToken);
             session.SetToday(asOf, first: true);
             session.Fire(cancellationToken);
             var result = session.Snapshot(scenario.Id, asOf, cancellationToken);

@@ -112,6 +112,13 @@ if (args.Contains("--rule-costs"))
     return 0;
 }
 
+if (args.Contains("--memory-load"))
+{
+    // Issue 12: where a large scenario's memory goes, stage by stage: --memory-load <proposals> [five|shipped]
+    LoadMemoryProbe.Run(args);
+    return 0;
+}
+
 if (args.Contains("--memory"))
 {
     WorkingMemoryProbe.Run(args);

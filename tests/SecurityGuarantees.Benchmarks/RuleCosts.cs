@@ -321,7 +321,7 @@ internal static partial class RuleCosts
             () => Call(session, "Insert", [scenario.Facts]),
             () => Call(session, "SetToday", [scenario.AsOf!.Value, true]),
             () => Call(session, "Fire", [CancellationToken.None]),
-            () => result = (EvaluationResult)Call(session, "Snapshot", [scenario.Id, scenario.AsOf!.Value])!,
+            () => result = (EvaluationResult)Call(session, "Snapshot", [scenario.Id, scenario.AsOf!.Value, CancellationToken.None])!,
         ];
         for (var p = 0; p < Phases; p++)
         {

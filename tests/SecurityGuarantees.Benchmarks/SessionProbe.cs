@@ -85,7 +85,7 @@ internal sealed class SessionProbe
 
     public void Fire() => _fire.Invoke(_session, [CancellationToken.None]);
 
-    public EvaluationResult Snapshot(string scenario, DateOnly asOf) => (EvaluationResult)_snapshot.Invoke(_session, [scenario, asOf])!;
+    public EvaluationResult Snapshot(string scenario, DateOnly asOf) => (EvaluationResult)_snapshot.Invoke(_session, [scenario, asOf, CancellationToken.None])!;
 
     private static MethodInfo Find(Type type, string name) =>
         type.GetMethod(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)

@@ -12,10 +12,13 @@ internal sealed class YamlTreeReader
 {
     public const int MaxDepth = 64;
 
+    private const int SmallMap = 16;
+
     private readonly string _file;
     private readonly DiagnosticBag _diagnostics;
     private readonly GuardedYamlParser _parser;
     private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private int _nodes;
 
     private YamlTreeReader(string file, string text, DiagnosticBag diagnostics, CancellationToken cancellationToken)
@@ -128,7 +131,7 @@ internal sealed class YamlTreeReader
         {
             case Scalar scalar:
                 _parser.MoveNext();
-                return rejected ? null : new YamlScalar(At(scalar.Start), scalar.Value,
+                return rejected ? null : new YamlScalar(At(scalar.Start), Pooled(scalar.Value),
                     scalar.Style == ScalarStyle.Plain, scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded);
             case SequenceStart sequenceStart:
             {
@@ -150,7 +153,7 @@ internal sealed class YamlTreeReader
             {
                 _parser.MoveNext();
                 var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
-                var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+                Dictionary<string, SourceLocation>? index = null; // only for maps past SmallMap keys
                 while (!_parser.TryConsume<MappingEnd>(out _))
                 {
                     var keyStart = _parser.Current?.Start ?? _parser.Position;
@@ -179,16 +182,23 @@ internal sealed class YamlTreeReader
                         continue;
                     }
 
-                    if (seen.TryGetValue(keyScalar.Value, out var first))
+                    if (FindKey(entries, index, keyScalar.Value) is { } first)
                     {
                         _diagnostics.Error(DiagnosticCodes.DuplicateKey, keyScalar.Location,
                             $"duplicate key '{keyScalar.Value}' (first at line {first.Line})", "remove one of them");
                         continue;
                     }
 
-                    seen.Add(keyScalar.Value, keyScalar.Location);
                     value ??= new YamlScalar(keyScalar.Location, "", isPlain: true, isBlock: false);
                     entries.Add(new KeyValuePair<YamlScalar, YamlNode>(keyScalar, value));
+                    if (index is not null)
+                    {
+                        index.Add(keyScalar.Value, keyScalar.Location);
+                    }
+                    else if (entries.Count == SmallMap)
+                    {
+                        index = entries.ToDictionary(e => e.Key.Value, e => e.Key.Location, StringComparer.Ordinal);
+                    }
                 }
 
                 return rejected ? null : new YamlMapping(At(mappingStart.Start), entries);
@@ -221,6 +231,53 @@ internal sealed class YamlTreeReader
         }
 
         return rejected;
+    }
+
+    /// <summary>
+    /// Where a key already stands in the map. Small maps (a fact has a handful of fields) are scanned: a dictionary per
+    /// map was a few hundred bytes of garbage per fact in a large scenario. Past <see cref="SmallMap"/> keys the map
+    /// has a dictionary, so a hostile map of many keys stays linear.
+    /// </summary>
+    private static SourceLocation? FindKey(List<KeyValuePair<YamlScalar, YamlNode>> entries, Dictionary<string, SourceLocation>? index, string key)
+    {
+        if (index is not null)
+        {
+            return index.TryGetValue(key, out var location) ? location : null;
+        }
+
+        foreach (var (existing, _) in entries)
+        {
+            if (string.Equals(existing.Value, key, StringComparison.Ordinal))
+            {
+                return existing.Location;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// One string instance per distinct short value: the keys and enum-like values of a large scenario repeat on every
+    /// fact, and the tree is alive until every fact is read.
+    /// </summary>
+    private string Pooled(string value)
+    {
+        if (value.Length > 32)
+        {
+            return value;
+        }
+
+        if (_strings.TryGetValue(value, out var pooled))
+        {
+            return pooled;
+        }
+
+        if (_strings.Count < 4096)
+        {
+            _strings.Add(value, value);
+        }
+
+        return value;
     }
 
     private SourceLocation At(Mark mark) => new(_file, (int)mark.Line, (int)mark.Column);

@@ -16,7 +16,7 @@ internal static class TimelineRunner
         CancellationToken cancellationToken)
     {
         var scenario = timeline.Scenario;
-        session.Insert(scenario.Facts, cancellationToken);
+        session.InsertInBatches(scenario.Facts, cancellationToken);
         session.SetToday(asOf, first: true);
         session.Fire(cancellationToken);
         var initial = session.Snapshot(scenario.Id, asOf, cancellationToken);

@@ -69,7 +69,7 @@ public sealed class CancellationTests(LargeScenarioFixture large) : IClassFixtur
     public void Insert_StopsPromptly()
     {
         var session = large.Engine.CreateSession(large.Scenario, null);
-        var latency = StopLatency(token => session.Insert(large.Scenario.Facts, token));
+        var latency = StopLatency(token => session.InsertInBatches(large.Scenario.Facts, token));
         Assert.True(latency < Allowed, $"insertion stopped {latency.TotalMilliseconds:F0} ms after the cancellation");
     }
 
@@ -77,7 +77,7 @@ public sealed class CancellationTests(LargeScenarioFixture large) : IClassFixtur
     public void Fire_StopsPromptly()
     {
         var session = large.Engine.CreateSession(large.Scenario, null);
-        session.Insert(large.Scenario.Facts, CancellationToken.None);
+        session.InsertInBatches(large.Scenario.Facts, CancellationToken.None);
         session.SetToday(new DateOnly(2025, 3, 12), first: true);
         var latency = StopLatency(session.Fire);
         Assert.True(latency < Allowed, $"firing stopped {latency.TotalMilliseconds:F0} ms after the cancellation");
@@ -94,7 +94,7 @@ public sealed class CancellationTests(LargeScenarioFixture large) : IClassFixtur
     public void Report_HonoursACancelledToken()
     {
         var session = large.Engine.CreateSession(large.Scenario, null);
-        session.Insert(large.Scenario.Facts.Take(5_000).ToList(), CancellationToken.None);
+        session.InsertInBatches(large.Scenario.Facts.Take(5_000).ToList(), CancellationToken.None);
         session.SetToday(new DateOnly(2025, 3, 12), first: true);
         session.Fire(CancellationToken.None);
         Assert.ThrowsAny<OperationCanceledException>(() => session.Snapshot("large", new DateOnly(2025, 3, 12), new CancellationToken(canceled: true)));

@@ -63,6 +63,19 @@ public sealed class MalformedYamlTests : IDisposable
         Assert.Equal("r.yaml:2:3: error SG0101: YAML syntax error: a map entry without a key or value here (hint: check indentation around this position; a key needs a name before ':')", error.ToString());
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(40)]
+    public void DuplicateKey_IsFoundInSmallAndLargeMaps(int keys)
+    {
+        // Small maps are scanned, large ones indexed (YamlTreeReader): both find the duplicate and its first place.
+        var yaml = "scenario: s\nfacts:\n  Party:\n    - id: p\n" + string.Concat(Enumerable.Range(0, keys).Select(i => $"      k{i}: v\n")) + "      k1: again\n";
+        var e = Assert.Throws<RuleLoadException>(() => new ScenarioEngineBuilder().Build().ParseScenario("s.yaml", yaml));
+        var duplicate = Assert.Single(e.Diagnostics, d => d.Code == DiagnosticCodes.DuplicateKey);
+        Assert.Equal("duplicate key 'k1' (first at line 6)", duplicate.Message);
+        Assert.Equal(5 + keys, duplicate.Location.Line);
+    }
+
     private async Task<IReadOnlyList<Diagnostic>> LoadThrough(string entryPoint, string file, string yaml)
     {
         var engine = new ScenarioEngineBuilder().Build();
