@@ -11,22 +11,25 @@ internal static class UnknownCommand
     /// <summary>Writes the error and returns <see langword="true"/> when the first token names no command.</summary>
     public static bool TryReport(RootCommand root, IReadOnlyList<string> args, CliContext context)
     {
+        // The root's own options (--no-color, --help, --version) take no value, so the first other token is the command.
         var names = root.Subcommands.Select(c => c.Name).ToList();
-        if (args.Count > 0 && (args[0].StartsWith('-') || names.Contains(args[0], StringComparer.Ordinal)))
+        var first = args.FirstOrDefault(a => !a.StartsWith('-'));
+        var rootOptionsOnly = first is null && args.Count > 0;
+        if (rootOptionsOnly || (first is not null && names.Contains(first, StringComparer.Ordinal)))
         {
             return false;
         }
 
         var list = string.Join(", ", names);
-        if (args.Count == 0)
+        if (first is null)
         {
             context.WriteError($"error: no command given; the commands are {list}");
         }
         else
         {
-            var closest = Closest(args[0], names);
+            var closest = Closest(first, names);
             var hint = closest is null ? "" : $" (did you mean '{closest}'?)";
-            context.WriteError($"error: unknown command '{args[0]}'{hint}; the commands are {list}");
+            context.WriteError($"error: unknown command '{first}'{hint}; the commands are {list}");
         }
 
         context.WriteError("run 'security-guarantees --help' for usage");

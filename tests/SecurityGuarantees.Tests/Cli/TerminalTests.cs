@@ -131,6 +131,37 @@ public sealed partial class TerminalTests
     }
 
     [Fact]
+    public void UnknownCommand_AfterNoColor_IsTheSameOneError()
+    {
+        var (exitCode, _, error) = RunWith(TerminalSettings.Redirected, "--no-color", "tset");
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("error: unknown command 'tset' (did you mean 'test'?); the commands are ", error, StringComparison.Ordinal);
+        Assert.Equal(2, error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void FromConsole_ReadsNoColor_SetAndNotEmpty()
+    {
+        var before = Environment.GetEnvironmentVariable("NO_COLOR");
+        try
+        {
+            Environment.SetEnvironmentVariable("NO_COLOR", "1");
+            Assert.True(TerminalSettings.FromConsole().NoColor);
+            Environment.SetEnvironmentVariable("NO_COLOR", "");
+            Assert.False(TerminalSettings.FromConsole().NoColor);
+            Environment.SetEnvironmentVariable("NO_COLOR", null);
+            Assert.False(TerminalSettings.FromConsole().NoColor);
+            Assert.False((TerminalSettings.Redirected with { NoColor = false }).ColourOutput);
+            Assert.False(new TerminalSettings(true, true, NoColor: true).ColourError);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("NO_COLOR", before);
+        }
+    }
+
+    [Fact]
     public void NoCommand_IsOneClearError()
     {
         var (exitCode, _, error) = RunWith(TerminalSettings.Redirected);
