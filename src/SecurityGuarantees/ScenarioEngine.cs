@@ -134,8 +134,18 @@ public sealed partial class ScenarioEngine
         }
     }
 
-    internal DateOnly ResolveAsOf(Scenario scenario, EvaluationOptions? options) =>
-        options?.AsOf ?? scenario.AsOf ?? DateOnly.FromDateTime(_timeProvider.GetUtcNow().UtcDateTime);
+    internal DateOnly ResolveAsOf(Scenario scenario, EvaluationOptions? options)
+    {
+        if ((options?.AsOf ?? scenario.AsOf) is { } given)
+        {
+            return given;
+        }
+
+        // A scenario without a date is about today; say so, since the answer changes with the clock.
+        var today = DateOnly.FromDateTime(_timeProvider.GetUtcNow().UtcDateTime);
+        Log.AsOfFromTimeProvider(_logger, scenario.Id, today);
+        return today;
+    }
 
     internal ScenarioSession CreateSession(Scenario scenario, EvaluationOptions? options)
     {

@@ -83,7 +83,7 @@ internal static class EvaluateCommand
                             context.Out.Write("\n");
                         }
 
-                        TextReportWriter.Write(result, context.Out, scenario.Description);
+                        TextReportWriter.Write(result, context.TextOut, scenario.Description);
                         break;
                 }
             }

@@ -63,7 +63,7 @@ internal static class TimelineCommand
                 TimelineMarkdownWriter.Write(result, context.Out, timeline.Scenario.Description);
                 break;
             default:
-                TimelineTextWriter.Write(result, context.Out, timeline.Scenario.Description);
+                TimelineTextWriter.Write(result, context.TextOut, timeline.Scenario.Description);
                 break;
         }
 

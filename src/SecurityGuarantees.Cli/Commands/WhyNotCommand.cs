@@ -72,7 +72,7 @@ internal static class WhyNotCommand
             }
             else
             {
-                WhyNotTextWriter.Write(report, context.Out, path);
+                WhyNotTextWriter.Write(report, context.TextOut, path);
             }
 
             return ExitCodes.Ok;
