@@ -19,6 +19,7 @@ internal static class CliApplication
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(GraphCommand.Create(context));
         root.Subcommands.Add(WhatIfCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {

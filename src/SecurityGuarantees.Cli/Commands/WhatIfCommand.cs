@@ -74,6 +74,12 @@ internal static class WhatIfCommand
             diagnostics.AddRange(e.Diagnostics);
         }
 
+        var whatIf = new WhatIfOptions { MaxVariants = maxVariants ?? WhatIfOptions.DefaultMaxVariants };
+        if (scenario is not null)
+        {
+            diagnostics.AddRange(engine.CheckVariants(scenario, dimensions, whatIf));
+        }
+
         if (diagnostics.Count > 0 || scenario is null)
         {
             EngineFactory.PrintDiagnostics(diagnostics, context);
@@ -82,7 +88,6 @@ internal static class WhatIfCommand
 
         try
         {
-            var whatIf = new WhatIfOptions { MaxVariants = maxVariants ?? WhatIfOptions.DefaultMaxVariants };
             var result = engine.RunVariants(scenario, dimensions, whatIf, options, cancellationToken);
             switch (format)
             {

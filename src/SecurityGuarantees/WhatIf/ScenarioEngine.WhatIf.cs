@@ -25,6 +25,33 @@ public sealed partial class ScenarioEngine
         ArgumentNullException.ThrowIfNull(scenario);
         whatIf ??= new WhatIfOptions();
         var diagnostics = new DiagnosticBag();
+        var resolved = ResolveVariants(scenario, dimensions, whatIf, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            throw new RuleLoadException(diagnostics.Sorted());
+        }
+
+        var live = new LiveScenario(this, scenario, options, cancellationToken);
+        return VariantRunner.Run(live, scenario.Id, resolved);
+    }
+
+    /// <summary>
+    /// Checks what <see cref="RunVariants"/> would run without running it: every problem of the scenario's <c>vary:</c>
+    /// and of <paramref name="dimensions"/> (SG0801-SG0806), sorted; empty when all resolve.
+    /// </summary>
+    /// <param name="scenario">The scenario.</param>
+    /// <param name="dimensions">Dimensions beyond the scenario's <c>vary:</c>.</param>
+    /// <param name="whatIf">Bounds: the combination cap.</param>
+    public IReadOnlyList<Diagnostic> CheckVariants(Scenario scenario, IEnumerable<VariationDimension>? dimensions = null, WhatIfOptions? whatIf = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var diagnostics = new DiagnosticBag();
+        ResolveVariants(scenario, dimensions, whatIf ?? new WhatIfOptions(), diagnostics);
+        return diagnostics.Sorted();
+    }
+
+    private List<ResolvedDimension> ResolveVariants(Scenario scenario, IEnumerable<VariationDimension>? dimensions, WhatIfOptions whatIf, DiagnosticBag diagnostics)
+    {
         var all = VariationReader.ReadSection(scenario.VaryNode, diagnostics);
         all.AddRange(dimensions ?? []);
         var resolved = VariationReader.Resolve(all, new FactResolver(scenario, Rules.Types), diagnostics);
@@ -34,13 +61,7 @@ public sealed partial class ScenarioEngine
             diagnostics.Add(VariantRunner.TooMany(resolved, whatIf.MaxVariants, at));
         }
 
-        if (diagnostics.HasErrors)
-        {
-            throw new RuleLoadException(diagnostics.Sorted());
-        }
-
-        var live = new LiveScenario(this, scenario, options, cancellationToken);
-        return VariantRunner.Run(live, scenario.Id, resolved);
+        return resolved;
     }
 
     /// <summary>The scenario with changes applied: fields set on copies of facts, removed facts left out; the rest as written.</summary>
