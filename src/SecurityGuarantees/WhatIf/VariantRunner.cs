@@ -21,25 +21,60 @@ internal static class VariantRunner
         return count;
     }
 
+    /// <summary>
+    /// Evaluates every combination. The session walks the combinations in reflected (Gray-code) order, so each step
+    /// changes exactly one dimension (an odometer would change two on average, and all of them at its carries); the
+    /// outcomes are reported in the dimensions' value order, the first dimension varying slowest.
+    /// </summary>
     public static VariantsResult Run(LiveScenario live, string scenario, IReadOnlyList<ResolvedDimension> dimensions)
     {
-        var outcomes = new List<(string[] Values, ConclusionSet Conclusions)>();
+        var total = 1;
+        var strides = new int[dimensions.Count];
+        for (var d = dimensions.Count - 1; d >= 0; d--)
+        {
+            strides[d] = total;
+            total *= dimensions[d].Choices.Count;
+        }
+
+        var results = new ConclusionSet[total];
         var index = new int[dimensions.Count];
+        var direction = Enumerable.Repeat(1, dimensions.Count).ToArray();
         while (true)
         {
             var changes = new List<ResolvedChange>();
-            var values = new string[dimensions.Count];
+            var position = 0;
             for (var d = 0; d < dimensions.Count; d++)
             {
                 changes.AddRange(dimensions[d].Choices[index[d]]);
-                values[d] = dimensions[d].Dimension.Values[index[d]];
+                position += index[d] * strides[d];
             }
 
-            outcomes.Add((values, ConclusionOrder.Of(live.Apply(changes))));
-            if (!Advance(index, dimensions))
+            results[position] = ConclusionOrder.Of(live.Apply(changes));
+            var move = dimensions.Count - 1;
+            while (move >= 0 && (index[move] + direction[move] < 0 || index[move] + direction[move] >= dimensions[move].Choices.Count))
+            {
+                direction[move] = -direction[move];
+                move--;
+            }
+
+            if (move < 0)
             {
                 break;
             }
+
+            index[move] += direction[move];
+        }
+
+        var outcomes = new List<(string[] Values, ConclusionSet Conclusions)>(total);
+        for (var position = 0; position < total; position++)
+        {
+            var values = new string[dimensions.Count];
+            for (var d = 0; d < dimensions.Count; d++)
+            {
+                values[d] = dimensions[d].Dimension.Values[position / strides[d] % dimensions[d].Choices.Count];
+            }
+
+            outcomes.Add((values, results[position]));
         }
 
         var alwaysConditions = outcomes.Select(o => o.Conclusions.Conditions).Aggregate((a, b) => [.. a.Intersect(b)]);
@@ -60,22 +95,6 @@ internal static class VariantRunner
 
         return new VariantsResult(scenario, live.Original.AsOf, [.. dimensions.Select(d => d.Dimension)],
             new ConclusionSet(alwaysConditions, alwaysSteps), variants);
-    }
-
-    /// <summary>The next combination, last dimension fastest; false after the last.</summary>
-    private static bool Advance(int[] index, IReadOnlyList<ResolvedDimension> dimensions)
-    {
-        for (var d = dimensions.Count - 1; d >= 0; d--)
-        {
-            if (++index[d] < dimensions[d].Choices.Count)
-            {
-                return true;
-            }
-
-            index[d] = 0;
-        }
-
-        return false;
     }
 
     public static Diagnostic TooMany(IReadOnlyList<ResolvedDimension> dimensions, int cap, SourceLocation at)
