@@ -44,6 +44,45 @@ public sealed class LiveScenarioAgreementTests
         }
     }
 
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void RunVariants_RandomDimensions_EveryVariantEqualsAFreshEvaluation(int seed)
+    {
+        var scenario = BuiltIn.LoadScenario(TestPaths.Repo("examples/scenarios/2025-03-12-paris-e5.yaml"));
+        var random = new Random(seed);
+        string[] stances = ["accepted", "conditional", "pending", "rejected"];
+        var pool = new List<VariationDimension>
+        {
+            VariationDimension.OfValues(new FactAddress("Position", "jeddah-ceasefire/RU", "stance"), stances.OrderBy(_ => random.Next()).Take(random.Next(1, 4))),
+            VariationDimension.OfValues(new FactAddress("Position", "jeddah-ceasefire/UA", "stance"), stances.OrderBy(_ => random.Next()).Take(random.Next(1, 3))),
+            VariationDimension.OfValues(new FactAddress("Proposal", "jeddah-ceasefire", "mutual"), random.Next(2) == 0 ? ["true", "false"] : ["false", "true"]),
+            VariationDimension.OfValues(new FactAddress("Commitment", "interest-gb", "level"), ["political", "interested", "suspended"]),
+            VariationDimension.OfPresence(new FactAddress("Observation", "healey-over-to-you")),
+            VariationDimension.OfPresence(new FactAddress("Demand", "ru-demilitarisation")),
+            new VariationDimension(new FactAddress("Party", "RU"), ["false", "true"]),
+        };
+        var dimensions = pool.OrderBy(_ => random.Next()).Take(random.Next(2, 5)).ToList();
+
+        var result = BuiltIn.RunVariants(scenario, dimensions);
+
+        Assert.Equal(dimensions.Aggregate(1, (n, d) => n * d.Values.Count), result.Variants.Count);
+        foreach (var variant in result.Variants)
+        {
+            var changes = dimensions.Select((d, i) => d.IsPresence
+                    ? variant.Values[i] == "true" ? null : ScenarioChange.Remove(d.Address)
+                    : ScenarioChange.Set(d.Address, variant.Values[i]))
+                .OfType<ScenarioChange>().ToList();
+            var fresh = ConclusionOrder.Of(BuiltIn.Evaluate(BuiltIn.WithChanges(scenario, changes)));
+            var incremental = new ConclusionSet(
+                [.. result.Always.Conditions.Concat(variant.Conclusions.Conditions).Order(ConclusionOrder.Conditions)],
+                [.. result.Always.NextSteps.Concat(variant.Conclusions.NextSteps).Order(ConclusionOrder.NextSteps)]);
+            Assert.True(fresh.Conditions.SequenceEqual(incremental.Conditions) && fresh.NextSteps.SequenceEqual(incremental.NextSteps),
+                $"variant {string.Join(", ", variant.Values)} of {string.Join(" × ", dimensions.Select(d => d.Label))}");
+        }
+    }
+
     /// <summary>Every removal, and every other value of each enum and bool field of every fact.</summary>
     private static List<ResolvedChange> Candidates(FactResolver resolver)
     {
