@@ -70,4 +70,13 @@ internal static class DiagnosticCodes
     public const string DuplicateConclusion = "SG0706";
     public const string DerivationCycle = "SG0707";
     public const string SelfDefeatingRule = "SG0708";
+
+    // SG080x what-if: fact addresses, variants, suggestions, rule-change impact.
+    public const string InvalidFactAddress = "SG0801";
+    public const string UnknownAddressedFact = "SG0802";
+    public const string UnknownAddressedField = "SG0803";
+    public const string InvalidChangeValue = "SG0804";
+    public const string TooManyVariants = "SG0805";
+    public const string InvalidVariation = "SG0806";
+    public const string BaseRulesUnavailable = "SG0807";
 }
