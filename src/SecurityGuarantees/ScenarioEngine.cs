@@ -83,7 +83,7 @@ public sealed partial class ScenarioEngine
             session.Insert(scenario.Facts);
             session.SetToday(asOf, first: true);
             session.Fire(cancellationToken);
-            var result = session.Snapshot(scenario.Id, asOf);
+            var result = session.SnapshotWithTrace(scenario.Id, asOf);
             var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
             EngineInstrumentation.Record(EngineInstrumentation.Success, elapsed, result.RulesFired);
             if (activity is not null)
@@ -121,7 +121,8 @@ public sealed partial class ScenarioEngine
             }
         }
 
-        return new ScenarioSession(Rules, options?.MaxFirings ?? _maxFirings ?? FiringLimits.DefaultFor(scenario.Facts.Count));
+        return new ScenarioSession(Rules, options?.MaxFirings ?? _maxFirings ?? FiringLimits.DefaultFor(scenario.Facts.Count),
+            options?.Trace ?? false);
     }
 
     private Scenario ParseScenario(string sourceName, string yaml, DiagnosticBag diagnostics)
