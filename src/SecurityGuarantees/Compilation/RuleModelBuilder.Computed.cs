@@ -27,15 +27,21 @@ internal sealed partial class RuleModelBuilder
             var bound = node is null ? null
                 : new ExpressionBinder(new BindingScope(null, null, scope.Visible()), value.Text, value.Location, _diagnostics).BindValue(node);
             var alias = CheckAlias(name, scope, null);
-            if (bound is null || alias is null)
+            if (alias is null)
             {
                 continue;
             }
 
-            if (bound.ClrType == typeof(object))
+            if (bound?.ClrType == typeof(object))
             {
                 _diagnostics.Error(DiagnosticCodes.LetError, value.Location, $"'{name.Text}' would always be null",
                     "a let binds a value computed from earlier bindings, e.g. daysBetween(p.deadline, today.date)");
+                bound = null;
+            }
+
+            if (bound is null)
+            {
+                scope.Add(new ScopeBinding(alias, Expression.Parameter(typeof(object), alias), null, null, Unusable: true));
                 continue;
             }
 
@@ -97,6 +103,13 @@ internal sealed partial class RuleModelBuilder
 
         if (ErrorsSince(_diagnostics, diagnosticsBefore))
         {
+            // Its values are not built; later uses of them are not reported again (the error is here).
+            foreach (var compute in aggregate.Compute)
+            {
+                scope.Add(new ScopeBinding($"{alias}.{compute.Name.Text}", Expression.Parameter(typeof(object), alias), null, null, Unusable: true));
+            }
+
+            scope.Add(new ScopeBinding($"{alias}.key", Expression.Parameter(typeof(object), alias), null, null, Unusable: true));
             return;
         }
 

@@ -127,6 +127,11 @@ internal sealed partial class ExpressionBinder
 
     private TypedExpression? ReadScalarBinding(ScopeBinding binding, NameNode node)
     {
+        if (binding.Unusable)
+        {
+            return null;
+        }
+
         var parameter = binding.Parameter;
         var type = binding.ScalarType ?? parameter.Type; // let and aggregate values travel boxed
         ExprType? exprType;

@@ -161,6 +161,31 @@ public sealed class ComputedElementTests
     }
 
     [Fact]
+    public void AnErrorInAComputedValue_IsReportedOnce_NotAgainAtEveryUse()
+    {
+        const string yaml = """
+            version: 1
+            ruleset: c
+            rules:
+              - id: r
+                when:
+                  - aggregate: Demand
+                    as: a
+                    compute: { n: count(), first: min(id) }
+                  - let: { twice: a.n * 2, other: a.first }
+                then:
+                  - condition: c
+                    text: "{twice} {other} {a.n} {a.nn}"
+            """;
+        Assert.Equal(
+            [
+                "8:43 SG0204 min needs a number or a date, but 'id' is a string",
+                "12:41 SG0202 'a' has no value 'nn'",
+            ],
+            TestEngines.LoadErrors(yaml).Select(d => $"{d.Location.Line}:{d.Location.Column} {d.Code} {d.Message}"));
+    }
+
+    [Fact]
     public void Lint_Graph_AndExplain_HandleComputedElements()
     {
         Assert.DoesNotContain(Engine.Lint([Scenario]), d => d.Severity == DiagnosticSeverity.Error);
