@@ -109,7 +109,7 @@ public sealed partial class ScenarioEngine
             session.Insert(scenario.Facts, cancellationToken);
             session.SetToday(asOf, first: true);
             session.Fire(cancellationToken);
-            var result = session.Snapshot(scenario.Id, asOf, cancellationToken);
+            var result = session.SnapshotWithTrace(scenario.Id, asOf, cancellationToken);
             var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
             EngineInstrumentation.Record(EngineInstrumentation.Success, elapsed, result.RulesFired);
             if (activity is not null)
@@ -157,7 +157,8 @@ public sealed partial class ScenarioEngine
             }
         }
 
-        return new ScenarioSession(Rules, options?.MaxFirings ?? _maxFirings ?? FiringLimits.DefaultFor(scenario.Facts.Count));
+        return new ScenarioSession(Rules, options?.MaxFirings ?? _maxFirings ?? FiringLimits.DefaultFor(scenario.Facts.Count),
+            options?.Trace ?? false);
     }
 
     private Scenario ParseScenario(string sourceName, string yaml, DiagnosticBag diagnostics, CancellationToken cancellationToken)

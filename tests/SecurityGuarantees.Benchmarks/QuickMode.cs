@@ -72,6 +72,11 @@ internal static partial class QuickMode
             WhatIf(); // issue 14: QuickMode.WhatIf.cs
         }
 
+        if (Want("language"))
+        {
+            Language();
+        }
+
         Console.WriteLine();
         Console.WriteLine("| # | target | measured | target | result | CI guard |");
         Console.WriteLine("|---|---|---|---|---|---|");

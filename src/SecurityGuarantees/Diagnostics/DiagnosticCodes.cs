@@ -36,6 +36,12 @@ internal static class DiagnosticCodes
     public const string EnumOrdering = "SG0209";
     public const string NotBoolean = "SG0210";
 
+    // Issue 13: computed bindings, new functions, aggregates.
+    public const string RegexError = "SG0220";
+    public const string MethodCallSyntax = "SG0221";
+    public const string LetError = "SG0320";
+    public const string AggregateError = "SG0321";
+
     public const string DuplicateRuleId = "SG0301";
     public const string UnknownFactType = "SG0302";
     public const string DuplicateBinding = "SG0303";
