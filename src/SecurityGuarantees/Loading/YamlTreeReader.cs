@@ -44,6 +44,13 @@ internal sealed class YamlTreeReader
                 "check indentation and quoting around this position; values with ': ' or starting with '{', '[', '!', '&', '*' need quotes");
             return null;
         }
+        catch (InvalidOperationException) when (reader._parser.Current is { } last)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) on some unclosed flow collections, e.g. "fact: [Proposal".
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, reader.At(last.End), "YAML syntax error: the text after this position cannot be read",
+                "check for an unclosed '[' or '{' and for indentation around this position");
+            return null;
+        }
         catch (DepthExceededException e)
         {
             diagnostics.Error(DiagnosticCodes.TooDeep, e.Location, $"YAML nesting is deeper than {MaxDepth} levels", "flatten the structure");
