@@ -119,6 +119,10 @@ public sealed partial class AuthoringWorkspace
     /// <param name="path">The document's path.</param>
     public string? GetText(string path) => _documents.GetValueOrDefault(path);
 
+    /// <summary>The text of a rule file the workspace checks against (open, as last read from disk, or built in), or <see langword="null"/>.</summary>
+    /// <param name="file">The file as locations name it, e.g. <c>builtin:rules/ceasefire.yaml</c>.</param>
+    public string? GetRuleFileText(string file) => _documents.GetValueOrDefault(file) ?? RuleAnalyses.FirstOrDefault(a => a.File == file)?.Text;
+
     /// <summary>Whether an open document is a rule file or a scenario file (by its top-level keys), or <see langword="null"/> when it is not open.</summary>
     /// <param name="path">The document's path.</param>
     public AuthoringDocumentKind? GetDocumentKind(string path) => _documents.TryGetValue(path, out var text) ? KindOf(text) : null;
