@@ -109,7 +109,7 @@ public sealed partial class ScenarioEngine
             session.InsertInBatches(scenario.Facts, cancellationToken);
             session.SetToday(asOf, first: true);
             session.Fire(cancellationToken);
-            var result = session.Snapshot(scenario.Id, asOf, cancellationToken);
+            var result = session.SnapshotWithTrace(scenario.Id, asOf, cancellationToken);
             var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
             EngineInstrumentation.Record(EngineInstrumentation.Success, elapsed, result.RulesFired);
             if (activity is not null)
@@ -134,8 +134,18 @@ public sealed partial class ScenarioEngine
         }
     }
 
-    internal DateOnly ResolveAsOf(Scenario scenario, EvaluationOptions? options) =>
-        options?.AsOf ?? scenario.AsOf ?? DateOnly.FromDateTime(_timeProvider.GetUtcNow().UtcDateTime);
+    internal DateOnly ResolveAsOf(Scenario scenario, EvaluationOptions? options)
+    {
+        if ((options?.AsOf ?? scenario.AsOf) is { } given)
+        {
+            return given;
+        }
+
+        // A scenario without a date is about today; say so, since the answer changes with the clock.
+        var today = DateOnly.FromDateTime(_timeProvider.GetUtcNow().UtcDateTime);
+        Log.AsOfFromTimeProvider(_logger, scenario.Id, today);
+        return today;
+    }
 
     internal ScenarioSession CreateSession(Scenario scenario, EvaluationOptions? options)
     {
@@ -147,7 +157,8 @@ public sealed partial class ScenarioEngine
             }
         }
 
-        return new ScenarioSession(Rules, options?.MaxFirings ?? _maxFirings ?? FiringLimits.DefaultFor(scenario.Facts.Count));
+        return new ScenarioSession(Rules, options?.MaxFirings ?? _maxFirings ?? FiringLimits.DefaultFor(scenario.Facts.Count),
+            options?.Trace ?? false);
     }
 
     private Scenario ParseScenario(string sourceName, string yaml, DiagnosticBag diagnostics, CancellationToken cancellationToken)

@@ -162,11 +162,7 @@ public sealed class ScenarioEngineBuilder
         var started = _timeProvider.GetTimestamp();
         using var expressionLimits = Expressions.ExpressionLimits.Use(_limits.MaxExpressionLength, _limits.MaxExpressionDepth);
         var diagnostics = new DiagnosticBag();
-        var types = FactTypeRegistry.CreateWithBuiltIns();
-        foreach (var (name, type) in Domain.DomainVocabulary.FactTypes)
-        {
-            types.Register(name, type);
-        }
+        var types = DefaultTypes();
 
         foreach (var (type, name) in _factTypes)
         {
@@ -216,6 +212,18 @@ public sealed class ScenarioEngineBuilder
         }
 
         return engine;
+    }
+
+    /// <summary>The built-in and domain fact types, as every engine has them before <see cref="AddFactType(Type, string?)"/>.</summary>
+    internal static FactTypeRegistry DefaultTypes()
+    {
+        var types = FactTypeRegistry.CreateWithBuiltIns();
+        foreach (var (name, type) in Domain.DomainVocabulary.FactTypes)
+        {
+            types.Register(name, type);
+        }
+
+        return types;
     }
 
     private static bool DirectConclusionsDefault() =>

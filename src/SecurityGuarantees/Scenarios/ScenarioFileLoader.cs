@@ -49,9 +49,10 @@ internal static class ScenarioFileLoader
 
         var timeline = reader.Node("timeline");
         var expect = reader.Node("expect");
+        var vary = reader.Node("vary");
         reader.ReportUnknownKeys();
         var failed = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore;
-        return failed || id is null ? null : new Scenario(id, asOf, description, file, facts, locations, timeline, expect);
+        return failed || id is null ? null : new Scenario(id, asOf, description, file, facts, locations, timeline, expect, vary);
     }
 
     public static DateOnly? ReadDate(YamlScalar? scalar, string key, DiagnosticBag diagnostics)

@@ -88,7 +88,13 @@ public sealed class ScenarioTestRunner
     /// </summary>
     /// <param name="paths">Files and folders.</param>
     /// <param name="cancellationToken">Stops the run between rule firings.</param>
-    public ScenarioTestRun Run(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    public ScenarioTestRun Run(IEnumerable<string> paths, CancellationToken cancellationToken = default) => Run(paths, null, cancellationToken);
+
+    /// <summary>As <see cref="Run(IEnumerable{string}, CancellationToken)"/>, reporting each file when it is done (for a progress display).</summary>
+    /// <param name="paths">Files and folders.</param>
+    /// <param name="fileDone">Told the path of each scenario file once its tests have run; may be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the run between rule firings.</param>
+    public ScenarioTestRun Run(IEnumerable<string> paths, IProgress<string>? fileDone, CancellationToken cancellationToken = default)
     {
         var results = new List<ScenarioTestResult>();
         var diagnostics = new List<Diagnostic>();
@@ -105,6 +111,7 @@ public sealed class ScenarioTestRunner
             }
 
             expected.UnionWith(run.ExpectedConditions);
+            fileDone?.Report(file);
         }
 
         var coverage = new ScenarioCoverage(

@@ -26,6 +26,7 @@ internal static class TimelineRunner
         foreach (var step in timeline.Steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            session.BeginStep(step.On);
             if (step.Retractions.Count > 0)
             {
                 session.Retract(step.Retractions);
@@ -48,7 +49,7 @@ internal static class TimelineRunner
             previous = state;
         }
 
-        return new TimelineResult(scenario.Id, asOf, initial, steps, previous);
+        return new TimelineResult(scenario.Id, asOf, initial, steps, previous) { Trace = session.Trace };
     }
 
     /// <summary>
