@@ -35,8 +35,8 @@ public sealed class LargeScenarioFixture
 /// <summary>
 /// Cancellation in every phase of a 240,000-fact evaluation: the token is cancelled while the phase runs, and the phase
 /// must stop with <see cref="OperationCanceledException"/> well before it would have finished. The target is 100 ms;
-/// these tests allow 1 s so that a loaded 2-core CI machine does not make them flaky (the strict figure is the
-/// benchmark's "cancel" row, docs/reliability.md).
+/// these tests allow 1 s so that a loaded 2-core CI machine does not make them flaky (the measured latencies are in
+/// docs/reliability.md).
 /// </summary>
 public sealed class CancellationTests(LargeScenarioFixture large) : IClassFixture<LargeScenarioFixture>
 {
