@@ -101,7 +101,7 @@ internal static class ScenarioFileLoader
                 if (facts.Count >= limits.MaxFacts)
                 {
                     diagnostics.Error(DiagnosticCodes.FileTooLarge, item.Location, $"more than {limits.MaxFacts} facts",
-                        "split the scenario, or raise the fact limit in the engine options");
+                        "split the scenario, or raise the fact limit (InputLimits.MaxFacts, --max-facts)");
                     return;
                 }
 
