@@ -111,7 +111,7 @@ internal static class ExplainCommand
                 ExplanationMermaidWriter.Write(explanation, context.Out);
                 break;
             default:
-                ExplanationTextWriter.Write(explanation, context.Out);
+                ExplanationTextWriter.Write(explanation, context.TextOut);
                 break;
         }
     }

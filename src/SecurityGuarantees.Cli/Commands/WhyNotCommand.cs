@@ -86,7 +86,7 @@ internal static class WhyNotCommand
             }
             else
             {
-                WhyNotTextWriter.Write(report, context.Out, path);
+                WhyNotTextWriter.Write(report, context.TextOut, path);
             }
 
             if (suggestions is not null)
