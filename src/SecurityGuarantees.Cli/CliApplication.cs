@@ -24,6 +24,11 @@ internal static class CliApplication
         root.Subcommands.Add(LintCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(GraphCommand.Create(context));
+        root.Subcommands.Add(LspCommand.Create(context));
+        root.Subcommands.Add(WhatIfCommand.Create(context));
+        root.Subcommands.Add(DiffCommand.Create(context));
+        var limits = new LimitOptions();
+        limits.AddTo(root);
         var parseResult = root.Parse(args);
         if (parseResult.GetValue(noColor))
         {
@@ -47,6 +52,7 @@ internal static class CliApplication
             return ExitCodes.LoadError;
         }
 
+        context.Limits = limits.Read(parseResult);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {

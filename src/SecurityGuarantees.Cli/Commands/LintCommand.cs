@@ -51,7 +51,7 @@ internal static class LintCommand
             sources = [BuiltIn, .. sources];
         }
 
-        var builder = new ScenarioEngineBuilder();
+        var builder = new ScenarioEngineBuilder().WithLimits(context.Limits);
         foreach (var rule in sources)
         {
             builder.AddRules(rule);

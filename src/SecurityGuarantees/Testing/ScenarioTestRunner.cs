@@ -148,20 +148,20 @@ public sealed class ScenarioTestRunner
     private FileRun RunFile(string file, CancellationToken cancellationToken, bool keepStepsWithoutExpectations = false)
     {
         var diagnostics = new DiagnosticBag();
-        if (!SourceFileReader.TryRead(file, LoadLimits.Default, diagnostics, out var text))
+        if (!SourceFileReader.TryRead(file, _engine.Limits.Load, diagnostics, out var text))
         {
             return FileRun.Failed(diagnostics);
         }
 
         var types = _engine.Rules.Types;
-        var scenario = ScenarioFileLoader.Load(file, text, types, LoadLimits.Default, diagnostics);
+        var scenario = ScenarioFileLoader.Load(file, text, types, _engine.Limits.Load, diagnostics);
         if (scenario is null || diagnostics.HasErrors)
         {
-            TimelineParser.CheckWithoutFacts(file, text, types, LoadLimits.Default, diagnostics);
+            TimelineParser.CheckWithoutFacts(file, text, types, _engine.Limits.Load, diagnostics);
             return FileRun.Failed(diagnostics);
         }
 
-        var timeline = scenario.TimelineNode is null ? null : TimelineParser.Parse(scenario, types, LoadLimits.Default, diagnostics);
+        var timeline = scenario.TimelineNode is null ? null : TimelineParser.Parse(scenario, types, _engine.Limits.Load, diagnostics);
         var scenarioExpectations = ExpectationParser.FromScenario(scenario, diagnostics);
         var stepExpectations = timeline?.Steps.Select(s => ExpectationParser.Parse(s.ExpectNode, diagnostics)).ToList() ?? [];
         if (diagnostics.HasErrors || (scenario.TimelineNode is not null && timeline is null))
