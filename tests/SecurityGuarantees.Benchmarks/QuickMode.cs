@@ -9,7 +9,7 @@ namespace SecurityGuarantees.Benchmarks;
 /// <c>--quick</c>: every workload once with Stopwatch (warm-up + median of a few repetitions), the ratio table of issue 6's
 /// targets, and an exit code that fails only when a GUARDED target misses by more than 2×.
 /// </summary>
-internal static class QuickMode
+internal static partial class QuickMode
 {
     /// <summary>
     /// The targets that may fail CI: those met, or within 2× of their target, on the reference machine (see
@@ -65,6 +65,16 @@ internal static class QuickMode
         if (Want("limits"))
         {
             Limits();
+        }
+
+        if (Want("whatif"))
+        {
+            WhatIf(); // issue 14: QuickMode.WhatIf.cs
+        }
+
+        if (Want("language"))
+        {
+            Language();
         }
 
         if (Want("authoring"))

@@ -136,6 +136,19 @@ internal sealed partial class RuleModelBuilder
             case EachSyntax each:
                 BuildEach(group, each, scope);
                 break;
+            case LetSyntax let:
+                BuildLet(group, let, scope);
+                break;
+            case AggregateSyntax aggregate:
+                if (!topLevel)
+                {
+                    _diagnostics.Error(DiagnosticCodes.CountNotTopLevel, aggregate.Location, "'aggregate' can only be used at the top level of 'when'",
+                        "move it out of 'not:', 'exists:' and 'any:'; compare its results in 'having:' or a later element");
+                    break;
+                }
+
+                BuildAggregate(group, aggregate, scope);
+                break;
             case CountSyntax count:
                 if (!topLevel)
                 {
