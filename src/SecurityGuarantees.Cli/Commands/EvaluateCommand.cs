@@ -89,10 +89,10 @@ internal static class EvaluateCommand
                             context.Out.Write("\n");
                         }
 
-                        TextReportWriter.Write(result, context.Out, scenario.Description);
+                        TextReportWriter.Write(result, context.TextOut, scenario.Description);
                         if (result.Trace is { } textTrace)
                         {
-                            TraceReportWriter.WriteText(textTrace, context.Out);
+                            TraceReportWriter.WriteText(textTrace, context.TextOut);
                         }
 
                         break;

@@ -71,10 +71,10 @@ internal static class TimelineCommand
 
                 break;
             default:
-                TimelineTextWriter.Write(result, context.Out, timeline.Scenario.Description);
+                TimelineTextWriter.Write(result, context.TextOut, timeline.Scenario.Description);
                 if (result.Trace is { } textTrace)
                 {
-                    TraceReportWriter.WriteText(textTrace, context.Out);
+                    TraceReportWriter.WriteText(textTrace, context.TextOut);
                 }
 
                 break;

@@ -47,8 +47,12 @@ internal sealed partial class WhyNotAnalyser
         _rule = rule;
         var conclusions = _memory.OfType<SupportFact>().Where(s => ReferenceEquals(s.Rule, rule))
             .Select(s => $"{s.ConclusionType} {s.ConclusionKey}").Distinct().Order(StringComparer.Ordinal).ToList();
-        var elements = AnalyseSequence([.. rule.Syntax.When.SelectMany(e => e.Conjuncts())], [Partial.Empty], depth: 0, out var firstFailing, out _);
-        return new RuleAnalysis(rule.Id, rule.Syntax.Title, rule.Location, conclusions.Count > 0, conclusions, elements, firstFailing);
+        IReadOnlyList<ElementSyntax> when = [.. rule.Syntax.When.SelectMany(e => e.Conjuncts())];
+        var elements = AnalyseSequence(when, [Partial.Empty], depth: 0, out var firstFailing, out _);
+        return new RuleAnalysis(rule.Id, rule.Syntax.Title, rule.Location, conclusions.Count > 0, conclusions, elements, firstFailing)
+        {
+            DroppedOut = firstFailing is { } failing ? DropOuts(when, failing, elements[failing].Closest) : [],
+        };
     }
 
     // ---- analysis ----

@@ -210,6 +210,7 @@ internal static class JsonSchemaGenerator
                 }),
             },
         };
+        defs["variation"] = VariationSchema();
         foreach (var type in scenarioTypes)
         {
             defs["fact-" + type.Name] = FactSchema(type, keysOnly: false);
@@ -234,11 +235,29 @@ internal static class JsonSchemaGenerator
                 ["facts"] = Ref("facts"),
                 ["timeline"] = new JsonObject { ["type"] = Types("array", "null"), ["items"] = Ref("step") },
                 ["expect"] = Ref("expect"),
+                ["vary"] = new JsonObject { ["type"] = Types("array", "null"), ["items"] = Ref("variation") },
             },
             ["$defs"] = defs,
         };
         return root.ToJsonString(Options) + "\n";
     }
+
+    /// <summary>One <c>vary:</c> dimension: a field and its values, or a fact's presence (see docs/what-if.md).</summary>
+    private static JsonObject VariationSchema() => new()
+    {
+        ["description"] = "A what-if dimension: a field of a fact and the values to try, or the fact with and without it.",
+        ["type"] = "object",
+        ["additionalProperties"] = false,
+        ["required"] = new JsonArray("fact"),
+        ["properties"] = new JsonObject
+        {
+            ["fact"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[A-Za-z][A-Za-z0-9]*\\[.+\\]", ["description"] = "The fact as Type[key], e.g. Position[jeddah-ceasefire/RU]." },
+            ["field"] = new JsonObject { ["type"] = "string", ["description"] = "The field to vary." },
+            ["values"] = new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["type"] = Types("string", "number", "boolean") } },
+            ["present"] = new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["type"] = "boolean" } },
+        },
+        ["oneOf"] = new JsonArray(new JsonObject { ["required"] = new JsonArray("values") }, new JsonObject { ["required"] = new JsonArray("present") }),
+    };
 
     private static JsonObject RuleSchema() => new()
     {

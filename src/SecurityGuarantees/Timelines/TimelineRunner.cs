@@ -16,10 +16,10 @@ internal static class TimelineRunner
         CancellationToken cancellationToken)
     {
         var scenario = timeline.Scenario;
-        session.Insert(scenario.Facts);
+        session.Insert(scenario.Facts, cancellationToken);
         session.SetToday(asOf, first: true);
         session.Fire(cancellationToken);
-        var initial = session.Snapshot(scenario.Id, asOf);
+        var initial = session.Snapshot(scenario.Id, asOf, cancellationToken);
 
         var previous = initial;
         var steps = new List<TimelineStepResult>(timeline.Steps.Count);
@@ -44,7 +44,7 @@ internal static class TimelineRunner
 
             session.SetToday(step.On, first: false);
             session.Fire(cancellationToken);
-            var state = session.Snapshot(scenario.Id, step.On);
+            var state = session.Snapshot(scenario.Id, step.On, cancellationToken);
             steps.Add(Compare(step, previous, state));
             previous = state;
         }
