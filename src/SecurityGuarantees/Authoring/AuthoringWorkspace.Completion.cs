@@ -63,7 +63,7 @@ public sealed partial class AuthoringWorkspace
 
         switch (context.Key)
         {
-            case "fact" or "count" when at.Contains("when"):
+            case "fact" or "count" or "aggregate" when at.Contains("when"):
                 return FactTypes(_ => true);
             case "insert" when at.Contains("then"):
                 return FactTypes(t => t.Role != FactTypeRole.Scenario);

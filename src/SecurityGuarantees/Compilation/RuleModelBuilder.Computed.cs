@@ -157,7 +157,9 @@ internal sealed partial class RuleModelBuilder
         if (groupField is not null)
         {
             var keyName = DeclarationName(null);
-            var keyValue = Expression.Lambda(Expression.Convert(Expression.Property(collection, "Key"), typeof(object)), collection);
+            // Through a function, not Expression.Property(..., "Key"): a native build keeps no metadata for IGrouping's Key.
+            var keyValue = Expression.Lambda(
+                Expression.Call(typeof(AggregateFunctions), nameof(AggregateFunctions.GroupKey), [type.ClrType], collection), collection);
             group.Pattern(typeof(object), keyName).Binding().BindingExpression(keyValue);
             values.Add(("key", keyName, keyValue, keyValue));
             scope.Add(new ScopeBinding($"{alias}.key", Expression.Parameter(typeof(object), keyName), null, NullableOf(groupField.ScalarType)));

@@ -143,6 +143,12 @@ public sealed class AuthoringCompletionTests
         var itemKeys = Labels(Complete(item.Text, item.Position));
         Assert.Contains("fact", itemKeys);
         Assert.Contains("count", itemKeys);
+        Assert.Contains("aggregate", itemKeys); // issue 13
+        Assert.Contains("let", itemKeys);
+
+        var aggregate = Edit(RuleText, "      - count: Party\n", "      - aggregate: Party\n        gr‸\n");
+        Assert.Contains("groupBy", Labels(Complete(aggregate.Text, aggregate.Position)));
+        Assert.Contains("compute", Labels(Complete(aggregate.Text, aggregate.Position)));
 
         var action = Edit(RuleText, "        text: \"{pos.party} has not answered\"\n", "        se‸\n");
         Assert.Contains("severity", Labels(Complete(action.Text, action.Position)));
