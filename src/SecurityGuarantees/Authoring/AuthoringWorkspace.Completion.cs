@@ -63,7 +63,7 @@ public sealed partial class AuthoringWorkspace
 
         switch (context.Key)
         {
-            case "fact" or "count" when at.Contains("when"):
+            case "fact" or "count" or "aggregate" when at.Contains("when"):
                 return FactTypes(_ => true);
             case "insert" when at.Contains("then"):
                 return FactTypes(t => t.Role != FactTypeRole.Scenario);
@@ -177,7 +177,7 @@ public sealed partial class AuthoringWorkspace
             found = FindScope(RuleFileAnalysis.Analyze(path, repaired, _cache.Types), keyLine, position);
         }
 
-        return found ?? _cache.RememberedScope(path, keyLine);
+        return found ?? _cache.RememberedScope(path, text, keyLine);
     }
 
     private static ExpressionScope? FindScope(RuleFileAnalysis analysis, int keyLine, TextPosition position)

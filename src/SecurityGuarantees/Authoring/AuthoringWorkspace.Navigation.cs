@@ -82,7 +82,7 @@ public sealed partial class AuthoringWorkspace
                 return analysis.Rules.FirstOrDefault(r => r.Id == dotted.Word) is { } rule ? new NavigationTarget.Rule(dotted.Range, rule, path) : null;
             case "condition" or "nextStep" when context.Path.Contains("then"):
                 return new NavigationTarget.Conclusion(dotted.Range, dotted.Word, context.Key == "nextStep");
-            case "fact" or "count" or "insert":
+            case "fact" or "count" or "aggregate" or "insert":
                 return _cache.Types.Find(word.Word) is { } type ? new NavigationTarget.FactType(word.Range, type) : null;
         }
 

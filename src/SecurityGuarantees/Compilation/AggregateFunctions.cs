@@ -41,6 +41,9 @@ internal static class AggregateFunctions
         return seen.Count;
     }
 
+    /// <summary>The groupBy value of one group (the groups NRules' group-by aggregate makes are keyed by object).</summary>
+    public static object? GroupKey<T>(IGrouping<object, T> group) => group.Key;
+
     public static decimal? SumOf<T>(IEnumerable<T> facts, Func<T, object?> field)
     {
         var sum = 0m;

@@ -143,6 +143,12 @@ public sealed class AuthoringCompletionTests
         var itemKeys = Labels(Complete(item.Text, item.Position));
         Assert.Contains("fact", itemKeys);
         Assert.Contains("count", itemKeys);
+        Assert.Contains("aggregate", itemKeys); // issue 13
+        Assert.Contains("let", itemKeys);
+
+        var aggregate = Edit(RuleText, "      - count: Party\n", "      - aggregate: Party\n        gr‸\n");
+        Assert.Contains("groupBy", Labels(Complete(aggregate.Text, aggregate.Position)));
+        Assert.Contains("compute", Labels(Complete(aggregate.Text, aggregate.Position)));
 
         var action = Edit(RuleText, "        text: \"{pos.party} has not answered\"\n", "        se‸\n");
         Assert.Contains("severity", Labels(Complete(action.Text, action.Position)));
@@ -170,6 +176,21 @@ public sealed class AuthoringCompletionTests
         var (text, at) = Edit(edited, "proposal == p.id", "proposal == p.");
 
         Assert.Contains("proposedBy", Labels(workspace.WithDocument(RulesPath, text).GetCompletions(RulesPath, at)));
+    }
+
+    [Fact]
+    public void GetCompletions_WhileTheYamlDoesNotParse_RemembersScopeAcrossShiftedLines()
+    {
+        var workspace = AuthoringWorkspace.Create().WithDocument(RulesPath, RuleText);
+        Assert.Empty(workspace.GetDiagnostics(RulesPath));
+
+        // A line half typed above the where: the file is no longer valid YAML and every line below moved by one.
+        var edited = RuleText.Replace("      - fact: Position\n", "  wh\n      - fact: Position\n", StringComparison.Ordinal);
+        var (text, at) = Edit(edited, "proposal == p.id", "proposal == p.");
+        var changed = workspace.WithDocument(RulesPath, text);
+
+        Assert.Contains(changed.GetDiagnostics(RulesPath), d => d.Diagnostic.Code == "SG0101");
+        Assert.Contains("proposedBy", Labels(changed.GetCompletions(RulesPath, at)));
     }
 
     [Fact]
