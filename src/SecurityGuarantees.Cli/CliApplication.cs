@@ -18,6 +18,7 @@ internal static class CliApplication
         root.Subcommands.Add(LintCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(GraphCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {

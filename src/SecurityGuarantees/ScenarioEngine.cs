@@ -21,8 +21,11 @@ public sealed partial class ScenarioEngine
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
-    internal ScenarioEngine(CompiledRuleSet rules, int? maxFirings, TimeProvider timeProvider, IReadOnlyList<Diagnostic> warnings, ILogger? logger = null)
+    internal ScenarioEngine(CompiledRuleSet rules, int? maxFirings, TimeProvider timeProvider, IReadOnlyList<Diagnostic> warnings, ILogger? logger = null,
+        IReadOnlyList<RuleFileText>? ruleFiles = null)
     {
+        RuleFiles = ruleFiles ?? [];
+        RuleSetHash = HashRuleFiles(RuleFiles);
         _logger = logger ?? NullLogger.Instance;
         Rules = rules;
         _maxFirings = maxFirings;

@@ -166,9 +166,11 @@ public sealed class ScenarioEngineBuilder
 
         var files = new List<RuleSetSyntax>();
         var fileNames = new List<string>();
+        var fileTexts = new List<RuleFileText>();
         foreach (var (file, text) in ReadSources(_sources.Count == 0 ? [new RuleSource.BuiltIn()] : _sources, diagnostics))
         {
             fileNames.Add(file);
+            fileTexts.Add(new RuleFileText(file, text));
             if (RuleFileLoader.Load(file, text, diagnostics) is { } ruleSet)
             {
                 files.Add(ruleSet);
@@ -185,7 +187,7 @@ public sealed class ScenarioEngineBuilder
             throw exception;
         }
 
-        var engine = new ScenarioEngine(compiled, _maxFirings, _timeProvider, diagnostics.Sorted(), logger);
+        var engine = new ScenarioEngine(compiled, _maxFirings, _timeProvider, diagnostics.Sorted(), logger, fileTexts);
         Log.RulesLoaded(logger, engine.RuleIds.Count, fileNames.Count, elapsed, string.Join(", ", fileNames));
         foreach (var warning in engine.Warnings.Where(w => w.Severity == DiagnosticSeverity.Warning))
         {

@@ -17,7 +17,7 @@ internal static class ExplainCommand
         var nextStep = new Option<string>("--next-step") { Description = "Explain the next step with this id." };
         var subject = new Option<string>("--subject") { Description = "Only the conclusion about this subject." };
         var actor = new Option<string>("--actor") { Description = "Only the next step for this actor." };
-        var format = CommonOptions.Format("text", "text", "markdown", "mermaid");
+        var format = CommonOptions.Format("text", "text", "markdown", "mermaid", "json");
         var asOf = CommonOptions.AsOf();
         var maxFirings = CommonOptions.MaxFirings();
         var command = new Command("explain", "Explain why conclusions hold: the rules, the facts they matched (with file:line) and, recursively, why matched conditions hold.")
@@ -67,6 +67,9 @@ internal static class ExplainCommand
                     break;
                 case "mermaid":
                     ExplanationMermaidWriter.Write(explanation, context.Out);
+                    break;
+                case "json":
+                    ExplanationJsonWriter.Write(explanation, context.Out);
                     break;
                 default:
                     ExplanationTextWriter.Write(explanation, context.Out);

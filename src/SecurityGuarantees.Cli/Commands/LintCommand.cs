@@ -21,15 +21,16 @@ internal static class LintCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Count warnings as errors (exit 1)." };
+        var format = CommonOptions.Format("text", "text", "json");
         var command = new Command("lint", "Check a rule set as a whole: conditions nobody derives or reads, unused bindings, rules that can never fire, duplicates, cycles.")
         {
-            rules, scenarios, warnAsError,
+            rules, scenarios, warnAsError, format,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(rules), parse.GetValue(scenarios), parse.GetValue(warnAsError)));
+        command.SetAction(parse => Run(context, parse.GetValue(rules), parse.GetValue(scenarios), parse.GetValue(warnAsError), parse.GetValue(format) == "json"));
         return command;
     }
 
-    private static int Run(CliContext context, string[]? rules, string[]? scenarioPaths, bool warnAsError)
+    private static int Run(CliContext context, string[]? rules, string[]? scenarioPaths, bool warnAsError, bool json)
     {
         var builder = new ScenarioEngineBuilder();
         foreach (var rule in rules ?? [])
@@ -60,13 +61,20 @@ internal static class LintCommand
             return ExitCodes.LoadError;
         }
 
+        var errors = sorted.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = sorted.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        if (json)
+        {
+            // --format json: the findings on stdout as one object (what the server's POST /v1/lint returns).
+            Reporting.LintJsonWriter.Write(engine.RuleIds.Count, sorted, context.Out);
+            return errors > 0 || (warnAsError && warnings > 0) ? ExitCodes.Failed : ExitCodes.Ok;
+        }
+
         foreach (var diagnostic in sorted)
         {
             context.WriteError(diagnostic.ToString());
         }
 
-        var errors = sorted.Count(d => d.Severity == DiagnosticSeverity.Error);
-        var warnings = sorted.Count(d => d.Severity == DiagnosticSeverity.Warning);
         var infos = sorted.Count - errors - warnings;
         context.Out.Write(string.Create(CultureInfo.InvariantCulture,
             $"lint: {engine.RuleIds.Count} rule(s), {paths.Length} scenario path(s): {errors} error(s), {warnings} warning(s), {infos} info(s)\n"));

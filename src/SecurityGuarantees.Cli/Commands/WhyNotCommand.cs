@@ -15,7 +15,7 @@ internal static class WhyNotCommand
         var rules = CommonOptions.Rules();
         var rule = new Option<string>("--rule") { Description = "The rule to analyse." };
         var condition = new Option<string>("--condition") { Description = "Analyse every rule that derives this condition id." };
-        var format = CommonOptions.Format("text", "text", "markdown");
+        var format = CommonOptions.Format("text", "text", "markdown", "json");
         var asOf = CommonOptions.AsOf();
         var maxFirings = CommonOptions.MaxFirings();
         var command = new Command("why-not", "Why a rule did not fire: its 'when' elements re-evaluated left to right, the bindings reached, the first failing element and the facts that came closest.")
@@ -69,6 +69,10 @@ internal static class WhyNotCommand
             if (format == "markdown")
             {
                 WhyNotMarkdownWriter.Write(report, context.Out);
+            }
+            else if (format == "json")
+            {
+                WhyNotJsonWriter.Write(report, context.Out);
             }
             else
             {
