@@ -6,6 +6,7 @@ namespace SecurityGuarantees.Server.Contracts;
 
 /// <summary>Source-generated JSON for every request and response type the server serializes (Native AOT needs it).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = false)]
+[JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(DiagnosticsRequest))]
 [JsonSerializable(typeof(DiagnosticsResponse))]
 [JsonSerializable(typeof(RulesResponse))]

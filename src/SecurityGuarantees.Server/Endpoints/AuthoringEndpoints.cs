@@ -18,13 +18,11 @@ internal static class AuthoringEndpoints
         group.MapPost("/diagnostics", Diagnose)
             .WithSummary("Diagnostics of a rule, scenario or timeline text, without evaluating it.")
             .Accepts<DiagnosticsRequest>("application/json")
-            .Produces<DiagnosticsResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .Produces<DiagnosticsResponse>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);
         group.MapPost("/lint", Lint)
             .WithSummary("Lint a rule file (the body) on its own: `lint --rules file --format json`.")
             .Accepts<string>("application/yaml")
-            .Produces<string>(StatusCodes.Status200OK, EvaluationRunner.JsonContentType)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<string>(StatusCodes.Status200OK, EvaluationRunner.JsonContentType).ProducesProblems(StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> Diagnose(HttpContext context, RuleSetState rules, ServerOptions options)

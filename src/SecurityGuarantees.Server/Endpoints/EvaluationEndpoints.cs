@@ -17,30 +17,32 @@ internal static class EvaluationEndpoints
     /// <summary>The source name diagnostics and explanations use for a request body.</summary>
     public const string SourceName = "request";
 
+    /// <summary>The error answers every evaluating endpoint can give (docs/server.md, Errors).</summary>
+    private static readonly int[] Failures =
+    [
+        StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
+        StatusCodes.Status422UnprocessableEntity, StatusCodes.Status503ServiceUnavailable,
+    ];
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1").WithTags("Evaluation");
         group.MapPost("/evaluate", Evaluate)
             .WithSummary("Evaluate a scenario: exactly what `evaluate --format json` prints.")
             .Accepts<string>("application/yaml", "application/json", "application/x-yaml", "text/yaml", "text/plain")
-            .Produces<string>(StatusCodes.Status200OK, EvaluationRunner.JsonContentType)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Produces<string>(StatusCodes.Status200OK, EvaluationRunner.JsonContentType).ProducesProblems(Failures);
         group.MapPost("/explain", Explain)
             .WithSummary("The justification tree of a condition or next step: `explain --format json`.")
             .Accepts<string>("application/yaml", "application/json", "application/x-yaml", "text/yaml", "text/plain")
-            .Produces<string>(StatusCodes.Status200OK, EvaluationRunner.JsonContentType)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<string>(StatusCodes.Status200OK, EvaluationRunner.JsonContentType).ProducesProblems([.. Failures, StatusCodes.Status404NotFound]);
         group.MapPost("/why-not", WhyNot)
             .WithSummary("Why a rule (or the rules deriving a condition) did not fire: `why-not --format json`.")
             .Accepts<string>("application/yaml", "application/json", "application/x-yaml", "text/yaml", "text/plain")
-            .Produces<string>(StatusCodes.Status200OK, EvaluationRunner.JsonContentType)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<string>(StatusCodes.Status200OK, EvaluationRunner.JsonContentType).ProducesProblems([.. Failures, StatusCodes.Status404NotFound]);
         group.MapPost("/timeline", Timeline)
             .WithSummary("Run a scenario's timeline: `timeline --format json`.")
             .Accepts<string>("application/yaml", "application/json", "application/x-yaml", "text/yaml", "text/plain")
-            .Produces<string>(StatusCodes.Status200OK, EvaluationRunner.JsonContentType)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<string>(StatusCodes.Status200OK, EvaluationRunner.JsonContentType).ProducesProblems(Failures);
     }
 
     private static async Task<IResult> Evaluate(HttpContext context, string? asOf, RuleSetState rules, ServerOptions options, EvaluationRunner runner, DecisionLog log)

@@ -14,7 +14,7 @@ internal static class RuleSetEndpoints
         var group = app.MapGroup("/v1").WithTags("Rule set");
         group.MapGet("/rules", Rules).WithSummary("The loaded rules and the rule-set hash.").Produces<RulesResponse>();
         group.MapGet("/graph", Graph).WithSummary("The rule graph as Mermaid (default) or DOT: `graph --format mermaid|dot`.")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesProblems(StatusCodes.Status400BadRequest);
         group.MapGet("/schemas/rules", (HttpContext context, RuleSetState rules) => Schema(context, rules, e => e.GetRuleFileSchema()))
             .WithSummary("The JSON Schema of rule files.").Produces<string>(StatusCodes.Status200OK, EvaluationRunner.JsonContentType);
         group.MapGet("/schemas/scenario", (HttpContext context, RuleSetState rules) => Schema(context, rules, e => e.GetScenarioFileSchema()))

@@ -78,6 +78,11 @@ public sealed class RuleSetEndpointTests(BuiltInServer server) : IClassFixture<B
         var evaluate = document.RootElement.GetProperty("paths").GetProperty("/v1/evaluate").GetProperty("post");
         Assert.True(evaluate.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/yaml", out _));
         Assert.True(evaluate.GetProperty("responses").TryGetProperty("413", out _));
+        var problem = evaluate.GetProperty("responses").GetProperty("400").GetProperty("content").GetProperty("application/problem+json");
+        Assert.Contains("ProblemBody", problem.GetProperty("schema").GetProperty("$ref").GetString(), StringComparison.Ordinal);
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.GetProperty("ProblemBody").GetProperty("properties").TryGetProperty("diagnostics", out _));
+        Assert.True(schemas.GetProperty("RequestDiagnostic").GetProperty("properties").TryGetProperty("endColumn", out _));
     }
 
     [Theory]
