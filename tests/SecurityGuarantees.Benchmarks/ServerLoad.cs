@@ -98,7 +98,7 @@ internal static class ServerLoad
     {
         var count = 0;
         var clock = Stopwatch.StartNew();
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ =>
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, worker =>
         {
             while (clock.Elapsed < duration)
             {
