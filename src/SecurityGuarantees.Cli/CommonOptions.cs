@@ -63,4 +63,9 @@ internal static class CommonOptions
             },
         },
     };
+
+    public static Option<bool> Trace() => new("--trace")
+    {
+        Description = "Also report every author-rule activation in firing order (fired, refired, retracted), with the facts it matched.",
+    };
 }

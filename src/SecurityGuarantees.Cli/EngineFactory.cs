@@ -7,7 +7,7 @@ internal static class EngineFactory
 {
     public static ScenarioEngine? TryBuild(IReadOnlyList<string>? rules, CliContext context)
     {
-        var builder = new ScenarioEngineBuilder();
+        var builder = new ScenarioEngineBuilder().WithLimits(context.Limits);
         foreach (var rule in rules ?? [])
         {
             builder.AddRules(rule);

@@ -22,11 +22,12 @@ public sealed partial class ScenarioEngine
     private readonly ILogger _logger;
 
     internal ScenarioEngine(CompiledRuleSet rules, int? maxFirings, TimeProvider timeProvider, IReadOnlyList<Diagnostic> warnings, ILogger? logger = null,
-        IReadOnlyList<RuleFileText>? ruleFiles = null)
+        InputLimits? limits = null, IReadOnlyList<RuleFileText>? ruleFiles = null)
     {
         RuleFiles = ruleFiles ?? [];
         RuleSetHash = HashRuleFiles(RuleFiles);
         _logger = logger ?? NullLogger.Instance;
+        Limits = limits ?? InputLimits.Default;
         Rules = rules;
         _maxFirings = maxFirings;
         _timeProvider = timeProvider;
@@ -36,6 +37,9 @@ public sealed partial class ScenarioEngine
     /// <summary>Non-error diagnostics of the load (warnings and infos).</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; }
 
+    /// <summary>The input limits this engine loads scenarios with (and its rules were loaded with).</summary>
+    public InputLimits Limits { get; }
+
     /// <summary>The ids of the loaded rules, in load order.</summary>
     public IReadOnlyList<string> RuleIds => [.. Rules.Rules.Select(r => r.Id)];
 
@@ -44,33 +48,54 @@ public sealed partial class ScenarioEngine
     /// <summary>Loads a scenario file, typing its facts by the registered fact types.</summary>
     /// <param name="path">The scenario file.</param>
     /// <exception cref="RuleLoadException">The file has errors; all of them are listed.</exception>
-    public Scenario LoadScenario(string path)
+    public Scenario LoadScenario(string path) => LoadScenario(path, CancellationToken.None);
+
+    /// <summary>Loads a scenario file, typing its facts by the registered fact types; the token stops the parse.</summary>
+    /// <param name="path">The scenario file.</param>
+    /// <param name="cancellationToken">Stops reading within about 100 ms.</param>
+    /// <exception cref="RuleLoadException">The file has errors; all of them are listed.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public Scenario LoadScenario(string path, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var diagnostics = new DiagnosticBag();
-        if (!SourceFileReader.TryRead(path, LoadLimits.Default, diagnostics, out var text))
+        if (!SourceFileReader.TryRead(path, Limits.Load, diagnostics, out var text))
         {
             throw new RuleLoadException(diagnostics.Sorted());
         }
 
-        return ParseScenario(path, text, diagnostics);
+        return ParseScenario(path, text, diagnostics, cancellationToken);
     }
 
     /// <summary>Reads a scenario from YAML text.</summary>
     /// <param name="sourceName">The name diagnostics use for the text.</param>
     /// <param name="yaml">The scenario file content.</param>
     /// <exception cref="RuleLoadException">The text has errors; all of them are listed.</exception>
-    public Scenario ParseScenario(string sourceName, string yaml)
+    public Scenario ParseScenario(string sourceName, string yaml) => ParseScenario(sourceName, yaml, CancellationToken.None);
+
+    /// <summary>Reads a scenario from YAML text; the token stops the parse.</summary>
+    /// <param name="sourceName">The name diagnostics use for the text.</param>
+    /// <param name="yaml">The scenario file content.</param>
+    /// <param name="cancellationToken">Stops reading within about 100 ms.</param>
+    /// <exception cref="RuleLoadException">The text has errors; all of them are listed.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public Scenario ParseScenario(string sourceName, string yaml, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
         ArgumentNullException.ThrowIfNull(yaml);
-        return ParseScenario(sourceName, yaml, new DiagnosticBag());
+        var diagnostics = new DiagnosticBag();
+        if (!SourceFileReader.CheckText(sourceName, yaml, Limits.Load, diagnostics))
+        {
+            throw new RuleLoadException(diagnostics.Sorted());
+        }
+
+        return ParseScenario(sourceName, yaml, diagnostics, cancellationToken);
     }
 
     /// <summary>Evaluates a scenario: inserts its facts and <c>Today</c>, fires the rules and reports what holds.</summary>
     /// <param name="scenario">The scenario.</param>
     /// <param name="options">Overrides for this evaluation.</param>
-    /// <param name="cancellationToken">Stops the evaluation between rule firings.</param>
+    /// <param name="cancellationToken">Stops the evaluation within about 100 ms in every phase: between batches of inserted facts, between rule firings and while the results are gathered.</param>
     /// <exception cref="EvaluationException">The firing limit was reached or a rule faulted.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public EvaluationResult Evaluate(Scenario scenario, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
@@ -83,10 +108,10 @@ public sealed partial class ScenarioEngine
         {
             var asOf = ResolveAsOf(scenario, options);
             var session = CreateSession(scenario, options);
-            session.Insert(scenario.Facts);
+            session.Insert(scenario.Facts, cancellationToken);
             session.SetToday(asOf, first: true);
             session.Fire(cancellationToken);
-            var result = session.Snapshot(scenario.Id, asOf);
+            var result = session.SnapshotWithTrace(scenario.Id, asOf, cancellationToken);
             var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
             EngineInstrumentation.Record(EngineInstrumentation.Success, elapsed, result.RulesFired);
             if (activity is not null)
@@ -111,8 +136,18 @@ public sealed partial class ScenarioEngine
         }
     }
 
-    internal DateOnly ResolveAsOf(Scenario scenario, EvaluationOptions? options) =>
-        options?.AsOf ?? scenario.AsOf ?? DateOnly.FromDateTime(_timeProvider.GetUtcNow().UtcDateTime);
+    internal DateOnly ResolveAsOf(Scenario scenario, EvaluationOptions? options)
+    {
+        if ((options?.AsOf ?? scenario.AsOf) is { } given)
+        {
+            return given;
+        }
+
+        // A scenario without a date is about today; say so, since the answer changes with the clock.
+        var today = DateOnly.FromDateTime(_timeProvider.GetUtcNow().UtcDateTime);
+        Log.AsOfFromTimeProvider(_logger, scenario.Id, today);
+        return today;
+    }
 
     internal ScenarioSession CreateSession(Scenario scenario, EvaluationOptions? options)
     {
@@ -124,12 +159,13 @@ public sealed partial class ScenarioEngine
             }
         }
 
-        return new ScenarioSession(Rules, options?.MaxFirings ?? _maxFirings ?? FiringLimits.DefaultFor(scenario.Facts.Count));
+        return new ScenarioSession(Rules, options?.MaxFirings ?? _maxFirings ?? FiringLimits.DefaultFor(scenario.Facts.Count),
+            options?.Trace ?? false);
     }
 
-    private Scenario ParseScenario(string sourceName, string yaml, DiagnosticBag diagnostics)
+    private Scenario ParseScenario(string sourceName, string yaml, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
-        var scenario = ScenarioFileLoader.Load(sourceName, yaml, Rules.Types, LoadLimits.Default, diagnostics);
+        var scenario = ScenarioFileLoader.Load(sourceName, yaml, Rules.Types, Limits.Load, diagnostics, cancellationToken);
         if (scenario is null || diagnostics.HasErrors)
         {
             throw new RuleLoadException(diagnostics.Sorted());

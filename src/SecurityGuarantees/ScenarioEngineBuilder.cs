@@ -34,6 +34,7 @@ public sealed class ScenarioEngineBuilder
     private bool _indexedJoins = IndexedJoinsDefault();
     private bool _directConclusions = DirectConclusionsDefault();
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
+    private InputLimits _limits = InputLimits.Default;
 
     /// <summary>Adds a rule file, or every <c>*.yaml</c>/<c>*.yml</c> file under a folder (recursively, in ordinal order).</summary>
     /// <param name="path">A file or folder path.</param>
@@ -87,6 +88,17 @@ public sealed class ScenarioEngineBuilder
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFirings);
         _maxFirings = maxFirings;
+        return this;
+    }
+
+    /// <summary>
+    /// Bounds on file sizes, fact and rule counts and expression length and depth (defaults: <see cref="InputLimits.Default"/>).
+    /// They apply to the rule files of this build and to every scenario the engine loads.
+    /// </summary>
+    /// <param name="limits">The limits; start from <c>InputLimits.Default with { … }</c>.</param>
+    public ScenarioEngineBuilder WithLimits(InputLimits limits)
+    {
+        _limits = limits ?? throw new ArgumentNullException(nameof(limits));
         return this;
     }
 
@@ -148,12 +160,9 @@ public sealed class ScenarioEngineBuilder
     {
         var logger = _loggerFactory.CreateLogger<ScenarioEngine>();
         var started = _timeProvider.GetTimestamp();
+        using var expressionLimits = Expressions.ExpressionLimits.Use(_limits.MaxExpressionLength, _limits.MaxExpressionDepth);
         var diagnostics = new DiagnosticBag();
-        var types = FactTypeRegistry.CreateWithBuiltIns();
-        foreach (var (name, type) in Domain.DomainVocabulary.FactTypes)
-        {
-            types.Register(name, type);
-        }
+        var types = DefaultTypes();
 
         foreach (var (type, name) in _factTypes)
         {
@@ -167,12 +176,22 @@ public sealed class ScenarioEngineBuilder
         var files = new List<RuleSetSyntax>();
         var fileNames = new List<string>();
         var fileTexts = new List<RuleFileText>();
-        foreach (var (file, text) in ReadSources(_sources.Count == 0 ? [new RuleSource.BuiltIn()] : _sources, diagnostics))
+        var ruleCount = 0;
+        foreach (var (file, text) in ReadSources(_sources.Count == 0 ? [new RuleSource.BuiltIn()] : _sources, _limits, diagnostics))
         {
             fileNames.Add(file);
             fileTexts.Add(new RuleFileText(file, text));
             if (RuleFileLoader.Load(file, text, diagnostics) is { } ruleSet)
             {
+                if (ruleCount + ruleSet.Rules.Count > _limits.MaxRules)
+                {
+                    var first = ruleSet.Rules[Math.Max(0, _limits.MaxRules - ruleCount)];
+                    diagnostics.Error(DiagnosticCodes.FileTooLarge, first.Location, $"more than {_limits.MaxRules:N0} rules in all",
+                        "split the rule set over several engines, or raise the rule limit (InputLimits.MaxRules, --max-rules)");
+                    break;
+                }
+
+                ruleCount += ruleSet.Rules.Count;
                 files.Add(ruleSet);
             }
         }
@@ -187,7 +206,7 @@ public sealed class ScenarioEngineBuilder
             throw exception;
         }
 
-        var engine = new ScenarioEngine(compiled, _maxFirings, _timeProvider, diagnostics.Sorted(), logger, fileTexts);
+        var engine = new ScenarioEngine(compiled, _maxFirings, _timeProvider, diagnostics.Sorted(), logger, _limits, fileTexts);
         Log.RulesLoaded(logger, engine.RuleIds.Count, fileNames.Count, elapsed, string.Join(", ", fileNames));
         foreach (var warning in engine.Warnings.Where(w => w.Severity == DiagnosticSeverity.Warning))
         {
@@ -197,13 +216,25 @@ public sealed class ScenarioEngineBuilder
         return engine;
     }
 
+    /// <summary>The built-in and domain fact types, as every engine has them before <see cref="AddFactType(Type, string?)"/>.</summary>
+    internal static FactTypeRegistry DefaultTypes()
+    {
+        var types = FactTypeRegistry.CreateWithBuiltIns();
+        foreach (var (name, type) in Domain.DomainVocabulary.FactTypes)
+        {
+            types.Register(name, type);
+        }
+
+        return types;
+    }
+
     private static bool DirectConclusionsDefault() =>
         Environment.GetEnvironmentVariable("SECURITYGUARANTEES_DIRECT_CONCLUSIONS") is not ("0" or "false" or "off");
 
     private static bool IndexedJoinsDefault() =>
         Environment.GetEnvironmentVariable("SECURITYGUARANTEES_INDEXED_JOINS") is not ("0" or "false" or "off");
 
-    private static IEnumerable<(string File, string Text)> ReadSources(IEnumerable<RuleSource> sources, DiagnosticBag diagnostics)
+    private static IEnumerable<(string File, string Text)> ReadSources(IEnumerable<RuleSource> sources, InputLimits limits, DiagnosticBag diagnostics)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in sources)
@@ -211,7 +242,11 @@ public sealed class ScenarioEngineBuilder
             switch (source)
             {
                 case RuleSource.Text text:
-                    yield return (text.Name, text.Yaml);
+                    if (SourceFileReader.CheckText(text.Name, text.Yaml, limits.Load, diagnostics))
+                    {
+                        yield return (text.Name, text.Yaml);
+                    }
+
                     break;
                 case RuleSource.BuiltIn:
                     foreach (var builtIn in ReadBuiltIn())
@@ -226,7 +261,7 @@ public sealed class ScenarioEngineBuilder
                 case RuleSource.Path path:
                     foreach (var file in ExpandPath(path.Value, diagnostics))
                     {
-                        if (seen.Add(Path.GetFullPath(file)) && SourceFileReader.TryRead(file, LoadLimits.Default, diagnostics, out var content))
+                        if (seen.Add(Path.GetFullPath(file)) && SourceFileReader.TryRead(file, limits.Load, diagnostics, out var content))
                         {
                             yield return (file, content);
                         }
@@ -262,7 +297,7 @@ public sealed class ScenarioEngineBuilder
             return [path];
         }
 
-        diagnostics.Error(DiagnosticCodes.FileNotFound, new SourceLocation(path, 0, 0), $"no rule file or folder at '{path}'",
+        diagnostics.Error(DiagnosticCodes.FileNotFound, new SourceLocation(path, 0, 0), "file or folder not found",
             "check the path, or use 'builtin' for the built-in rule set");
         return [];
     }

@@ -9,7 +9,7 @@ namespace SecurityGuarantees.Benchmarks;
 /// <c>--quick</c>: every workload once with Stopwatch (warm-up + median of a few repetitions), the ratio table of issue 6's
 /// targets, and an exit code that fails only when a GUARDED target misses by more than 2×.
 /// </summary>
-internal static class QuickMode
+internal static partial class QuickMode
 {
     /// <summary>
     /// The targets that may fail CI: those met, or within 2× of their target, on the reference machine (see
@@ -65,6 +65,24 @@ internal static class QuickMode
         if (Want("limits"))
         {
             Limits();
+        }
+
+        if (Want("whatif"))
+        {
+            WhatIf(); // issue 14: QuickMode.WhatIf.cs
+        }
+
+        if (Want("language"))
+        {
+            Language();
+        }
+
+        if (Want("authoring"))
+        {
+            Section("Authoring (issue 16): a keystroke in a shipped rule file — didChange, diagnostics, completion");
+            var (keystroke, cpu) = AuthoringKeystroke.Measure(Path.Combine(RepositoryRoot(), "rules"), keystrokes: 41);
+            Console.WriteLine($"median keystroke: {keystroke.ToString("F2", Inv)} ms ({cpu.ToString("F2", Inv)} ms on the CPU)");
+            Add("16", "keystroke on the shipped rules (didChange + diagnostics + completion), ms", keystroke, 50, atMost: true);
         }
 
         Console.WriteLine();

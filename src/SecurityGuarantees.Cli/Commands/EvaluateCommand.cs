@@ -16,18 +16,19 @@ internal static class EvaluateCommand
         var format = CommonOptions.Format("text", "text", "json", "markdown");
         var asOf = CommonOptions.AsOf();
         var maxFirings = CommonOptions.MaxFirings();
+        var trace = CommonOptions.Trace();
         var command = new Command("evaluate", "Evaluate scenarios: the conditions that hold and the next steps that follow, with reasons.")
         {
-            scenarios, rules, format, asOf, maxFirings,
+            scenarios, rules, format, asOf, maxFirings, trace,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
             context, parse.GetValue(scenarios)!, parse.GetValue(rules), parse.GetValue(format)!, parse.GetValue(asOf), parse.GetValue(maxFirings),
-            cancellationToken)));
+            parse.GetValue(trace), cancellationToken)));
         return command;
     }
 
     private static int Run(CliContext context, string[] paths, string[]? rules, string format, DateOnly? asOf, int? maxFirings,
-        CancellationToken cancellationToken)
+        bool trace, CancellationToken cancellationToken)
     {
         var engine = EngineFactory.TryBuild(rules, context);
         if (engine is null)
@@ -56,7 +57,7 @@ internal static class EvaluateCommand
             return ExitCodes.LoadError;
         }
 
-        var options = new EvaluationOptions { AsOf = asOf, MaxFirings = maxFirings };
+        var options = new EvaluationOptions { AsOf = asOf, MaxFirings = maxFirings, Trace = trace };
         var exitCode = ExitCodes.Ok;
         var first = true;
         foreach (var scenario in loaded)
@@ -76,6 +77,11 @@ internal static class EvaluateCommand
                         }
 
                         MarkdownReportWriter.Write(result, context.Out, scenario.Description);
+                        if (result.Trace is { } markdownTrace)
+                        {
+                            TraceReportWriter.WriteMarkdown(markdownTrace, context.Out);
+                        }
+
                         break;
                     default:
                         if (!first)
@@ -83,7 +89,12 @@ internal static class EvaluateCommand
                             context.Out.Write("\n");
                         }
 
-                        TextReportWriter.Write(result, context.Out, scenario.Description);
+                        TextReportWriter.Write(result, context.TextOut, scenario.Description);
+                        if (result.Trace is { } textTrace)
+                        {
+                            TraceReportWriter.WriteText(textTrace, context.TextOut);
+                        }
+
                         break;
                 }
             }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SecurityGuarantees.Diagnostics;
 using SecurityGuarantees.Evaluation;
 using SecurityGuarantees.Explanations;
+using SecurityGuarantees.Reporting;
 using SecurityGuarantees.Scenarios;
 
 namespace SecurityGuarantees.Cli.Commands;
@@ -18,11 +19,13 @@ internal static class ExplainCommand
         var subject = new Option<string>("--subject") { Description = "Only the conclusion about this subject." };
         var actor = new Option<string>("--actor") { Description = "Only the next step for this actor." };
         var format = CommonOptions.Format("text", "text", "markdown", "mermaid", "json");
+        var whatStops = WhatIfOptionsCli.WhatStops();
+        var maxChanges = WhatIfOptionsCli.MaxChanges();
         var asOf = CommonOptions.AsOf();
         var maxFirings = CommonOptions.MaxFirings();
         var command = new Command("explain", "Explain why conclusions hold: the rules, the facts they matched (with file:line) and, recursively, why matched conditions hold.")
         {
-            scenario, rules, condition, nextStep, subject, actor, format, asOf, maxFirings,
+            scenario, rules, condition, nextStep, subject, actor, format, asOf, maxFirings, whatStops, maxChanges,
         };
         command.Validators.Add(result =>
         {
@@ -30,15 +33,27 @@ internal static class ExplainCommand
             {
                 result.AddError("give --condition or --next-step, not both");
             }
+
+            if (result.GetValue(whatStops) && result.GetValue(condition) is null)
+            {
+                result.AddError("--what-stops needs --condition");
+            }
+
+            WhatIfOptionsCli.Check(result, format, whatStops, maxChanges, "--what-stops");
+            if (result.GetValue(whatStops) && result.GetValue(format) == "mermaid")
+            {
+                result.AddError("--what-stops writes text, markdown or json");
+            }
         });
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(context, parse.GetValue(scenario)!, parse.GetValue(rules),
             new ExplanationQuery { Condition = parse.GetValue(condition), NextStep = parse.GetValue(nextStep), Subject = parse.GetValue(subject), Actor = parse.GetValue(actor) },
-            parse.GetValue(format)!, new EvaluationOptions { AsOf = parse.GetValue(asOf), MaxFirings = parse.GetValue(maxFirings) }, cancellationToken)));
+            parse.GetValue(format)!, new EvaluationOptions { AsOf = parse.GetValue(asOf), MaxFirings = parse.GetValue(maxFirings) },
+            parse.GetValue(whatStops) ? WhatIfOptionsCli.From(parse.GetValue(maxChanges)) : null, cancellationToken)));
         return command;
     }
 
     private static int Run(CliContext context, string path, string[]? rules, ExplanationQuery query, string format, EvaluationOptions options,
-        CancellationToken cancellationToken)
+        WhatIf.WhatIfOptions? whatStops, CancellationToken cancellationToken)
     {
         var engine = EngineFactory.TryBuild(rules, context);
         if (engine is null)
@@ -60,28 +75,48 @@ internal static class ExplainCommand
                 return ExitCodes.Failed;
             }
 
-            switch (format)
+            if (whatStops is not null)
             {
-                case "markdown":
-                    ExplanationMarkdownWriter.Write(explanation, context.Out);
-                    break;
-                case "mermaid":
-                    ExplanationMermaidWriter.Write(explanation, context.Out);
-                    break;
-                case "json":
-                    ExplanationJsonWriter.Write(explanation, context.Out);
-                    break;
-                default:
-                    ExplanationTextWriter.Write(explanation, context.Out);
-                    break;
+                var stops = engine.WhatStops(scenario, query.Condition!, query.Subject, whatStops, options, cancellationToken);
+                if (format == "json")
+                {
+                    SuggestionJsonWriter.Write(stops, context.Out);
+                    return ExitCodes.Ok;
+                }
+
+                WriteExplanation(explanation, format, context);
+                context.Out.Write("\n");
+                SuggestionTextWriter.Write(stops, context.Out, markdown: format == "markdown");
+                return ExitCodes.Ok;
             }
 
+            WriteExplanation(explanation, format, context);
             return ExitCodes.Ok;
         }
         catch (EvaluationException e)
         {
             context.WriteError($"{scenario.SourcePath}: error {e.Code}: {e.Message}");
             return ExitCodes.Failed;
+        }
+    }
+
+    private static void WriteExplanation(Explanation explanation, string format, CliContext context)
+    {
+        switch (format)
+        {
+            case "markdown":
+                ExplanationMarkdownWriter.Write(explanation, context.Out);
+                break;
+            case "mermaid":
+                ExplanationMermaidWriter.Write(explanation, context.Out);
+                break;
+            case "json":
+                // What the server's POST /v1/explain returns (docs/server.md).
+                ExplanationJsonWriter.Write(explanation, context.Out);
+                break;
+            default:
+                ExplanationTextWriter.Write(explanation, context.TextOut);
+                break;
         }
     }
 

@@ -11,6 +11,10 @@ namespace SecurityGuarantees.Cli.Commands;
 /// </summary>
 internal static class LintCommand
 {
+    private const string BuiltIn = "builtin";
+
+    private static bool IsBuiltIn(Diagnostic diagnostic) => diagnostic.Location.File.StartsWith("builtin:", StringComparison.Ordinal);
+
     public static Command Create(CliContext context)
     {
         var rules = CommonOptions.Rules();
@@ -22,18 +26,32 @@ internal static class LintCommand
         };
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Count warnings as errors (exit 1)." };
         var format = CommonOptions.Format("text", "text", "json");
+        var includeBuiltIn = new Option<bool>("--include-builtin")
+        {
+            Description = "With rule files of your own: also load the built-in rules (if --rules builtin is not given) and report on them too. Default: only your files are reported.",
+        };
         var command = new Command("lint", "Check a rule set as a whole: conditions nobody derives or reads, unused bindings, rules that can never fire, duplicates, cycles.")
         {
-            rules, scenarios, warnAsError, format,
+            rules, scenarios, warnAsError, includeBuiltIn, format,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(rules), parse.GetValue(scenarios), parse.GetValue(warnAsError), parse.GetValue(format) == "json"));
+        command.SetAction(parse => Run(context, parse.GetValue(rules), parse.GetValue(scenarios), parse.GetValue(warnAsError), parse.GetValue(includeBuiltIn),
+            parse.GetValue(format) == "json"));
         return command;
     }
 
-    private static int Run(CliContext context, string[]? rules, string[]? scenarioPaths, bool warnAsError, bool json)
+    private static int Run(CliContext context, string[]? rules, string[]? scenarioPaths, bool warnAsError, bool includeBuiltIn, bool json)
     {
-        var builder = new ScenarioEngineBuilder();
-        foreach (var rule in rules ?? [])
+        // An author linting their own files (beside the built-in set or not) hears about their files; the built-in
+        // set's notes are the maintainers' business unless asked for.
+        string[] sources = rules ?? [];
+        var ownFiles = sources.Any(r => r != BuiltIn);
+        if (ownFiles && includeBuiltIn && !sources.Contains(BuiltIn))
+        {
+            sources = [BuiltIn, .. sources];
+        }
+
+        var builder = new ScenarioEngineBuilder().WithLimits(context.Limits);
+        foreach (var rule in sources)
         {
             builder.AddRules(rule);
         }
@@ -61,22 +79,39 @@ internal static class LintCommand
             return ExitCodes.LoadError;
         }
 
+        var hidden = ownFiles && !includeBuiltIn ? sorted.Count(IsBuiltIn) : 0;
+        if (hidden > 0)
+        {
+            sorted = [.. sorted.Where(d => !IsBuiltIn(d))];
+        }
+
         var errors = sorted.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = sorted.Count(d => d.Severity == DiagnosticSeverity.Warning);
         if (json)
         {
             // --format json: the findings on stdout as one object (what the server's POST /v1/lint returns).
             Reporting.LintJsonWriter.Write(engine.RuleIds.Count, sorted, context.Out);
+        }
+        else
+        {
+            foreach (var diagnostic in sorted)
+            {
+                context.WriteError(diagnostic.ToString());
+            }
+        }
+
+        if (hidden > 0)
+        {
+            context.WriteError(string.Create(CultureInfo.InvariantCulture, $"{hidden} note(s) on the built-in rules not shown (--include-builtin shows them)"));
+        }
+
+        if (json)
+        {
             return errors > 0 || (warnAsError && warnings > 0) ? ExitCodes.Failed : ExitCodes.Ok;
         }
 
-        foreach (var diagnostic in sorted)
-        {
-            context.WriteError(diagnostic.ToString());
-        }
-
         var infos = sorted.Count - errors - warnings;
-        context.Out.Write(string.Create(CultureInfo.InvariantCulture,
+        context.TextOut.Write(string.Create(CultureInfo.InvariantCulture,
             $"lint: {engine.RuleIds.Count} rule(s), {paths.Length} scenario path(s): {errors} error(s), {warnings} warning(s), {infos} info(s)\n"));
         return errors > 0 || (warnAsError && warnings > 0) ? ExitCodes.Failed : ExitCodes.Ok;
     }

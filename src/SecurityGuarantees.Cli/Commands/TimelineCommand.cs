@@ -15,16 +15,19 @@ internal static class TimelineCommand
         var rules = CommonOptions.Rules();
         var format = CommonOptions.Format("text", "text", "json", "markdown");
         var maxFirings = CommonOptions.MaxFirings();
+        var trace = CommonOptions.Trace();
         var command = new Command("timeline", "Run a scenario's timeline on one session: the conditions and next steps each step adds and removes.")
         {
-            scenario, rules, format, maxFirings,
+            scenario, rules, format, maxFirings, trace,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Run(
-            context, parse.GetValue(scenario)!, parse.GetValue(rules), parse.GetValue(format)!, parse.GetValue(maxFirings), cancellationToken)));
+            context, parse.GetValue(scenario)!, parse.GetValue(rules), parse.GetValue(format)!, parse.GetValue(maxFirings),
+            parse.GetValue(trace), cancellationToken)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, string[]? rules, string format, int? maxFirings, CancellationToken cancellationToken)
+    private static int Run(CliContext context, string path, string[]? rules, string format, int? maxFirings, bool trace,
+        CancellationToken cancellationToken)
     {
         var engine = EngineFactory.TryBuild(rules, context);
         if (engine is null)
@@ -46,7 +49,7 @@ internal static class TimelineCommand
         TimelineResult result;
         try
         {
-            result = engine.RunTimeline(timeline, new EvaluationOptions { MaxFirings = maxFirings }, cancellationToken);
+            result = engine.RunTimeline(timeline, new EvaluationOptions { MaxFirings = maxFirings, Trace = trace }, cancellationToken);
         }
         catch (EvaluationException e)
         {
@@ -61,9 +64,19 @@ internal static class TimelineCommand
                 break;
             case "markdown":
                 TimelineMarkdownWriter.Write(result, context.Out, timeline.Scenario.Description);
+                if (result.Trace is { } markdownTrace)
+                {
+                    TraceReportWriter.WriteMarkdown(markdownTrace, context.Out);
+                }
+
                 break;
             default:
-                TimelineTextWriter.Write(result, context.Out, timeline.Scenario.Description);
+                TimelineTextWriter.Write(result, context.TextOut, timeline.Scenario.Description);
+                if (result.Trace is { } textTrace)
+                {
+                    TraceReportWriter.WriteText(textTrace, context.TextOut);
+                }
+
                 break;
         }
 

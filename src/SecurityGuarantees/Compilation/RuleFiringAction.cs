@@ -74,7 +74,7 @@ internal sealed class RuleFiringAction(CompiledRule rule, IReadOnlyList<Conclusi
     /// The matched facts named by the rule's declarations, as references and as objects, in exact arrays: a session keeps
     /// them for every support. The facts of a collection (a <c>count:</c>) are listed in key order.
     /// </summary>
-    private (IReadOnlyList<FactReference>, IReadOnlyList<object>) Because(MatchValues values)
+    internal (IReadOnlyList<FactReference> References, IReadOnlyList<object> Facts) Because(MatchValues values)
     {
         var declarations = Rule.BecauseDeclarations;
         var count = 0;

@@ -151,6 +151,14 @@ internal sealed partial class RuleModelBuilder
         return null;
     }
 
-    private TextTemplate? Template(TextSyntax? text, BindingScope scope) =>
-        text is null ? null : TextTemplate.Compile(text, scope, _diagnostics);
+    private TextTemplate? Template(TextSyntax? text, BindingScope scope)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        _scopes?.Add(text, scope, ExpressionScopeKind.Template);
+        return TextTemplate.Compile(text, scope, _diagnostics);
+    }
 }

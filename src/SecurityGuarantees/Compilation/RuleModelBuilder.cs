@@ -33,26 +33,31 @@ internal sealed partial class RuleModelBuilder
     private readonly HashSet<FactTypeDescriptor> _insertedTypes;
     private readonly List<IRuleDefinition> _helperRules = [];
     private readonly IndexPlanner? _planner;
+    private readonly ExpressionScopeLog? _scopes;
     private int _hidden;
     private int _markers;
 
     private RuleModelBuilder(FactTypeRegistry types, DiagnosticBag diagnostics, CompiledRule rule, HashSet<FactTypeDescriptor> insertedTypes,
-        IndexPlanner? planner)
+        IndexPlanner? planner, ExpressionScopeLog? scopes)
     {
         _planner = planner;
+        _scopes = scopes;
         _types = types;
         _diagnostics = diagnostics;
         _rule = rule;
         _insertedTypes = insertedTypes;
     }
 
-    /// <summary>Builds a rule; returns <see langword="null"/> (with diagnostics) when it has errors.</summary>
+    /// <summary>
+    /// Builds a rule; returns <see langword="null"/> (with diagnostics) when it has errors. With <paramref name="scopes"/>,
+    /// records the scope of each expression and template there (for the authoring service).
+    /// </summary>
     public static (IRuleDefinition Definition, RuleFiringAction Action, IReadOnlyList<IRuleDefinition> HelperRules)? Build(RuleSyntax syntax, string file, FactTypeRegistry types,
-        DiagnosticBag diagnostics, HashSet<FactTypeDescriptor> insertedTypes, IndexPlanner? planner = null)
+        DiagnosticBag diagnostics, HashSet<FactTypeDescriptor> insertedTypes, IndexPlanner? planner = null, ExpressionScopeLog? scopes = null)
     {
         var diagnosticsBefore = diagnostics.Count;
         var rule = new CompiledRule(syntax, file);
-        var builder = new RuleModelBuilder(types, diagnostics, rule, insertedTypes, planner);
+        var builder = new RuleModelBuilder(types, diagnostics, rule, insertedTypes, planner, scopes);
         var ruleBuilder = new RuleBuilder();
         ruleBuilder.Name(syntax.Id);
         ruleBuilder.Priority(syntax.Priority);
@@ -130,6 +135,19 @@ internal sealed partial class RuleModelBuilder
                 break;
             case EachSyntax each:
                 BuildEach(group, each, scope);
+                break;
+            case LetSyntax let:
+                BuildLet(group, let, scope);
+                break;
+            case AggregateSyntax aggregate:
+                if (!topLevel)
+                {
+                    _diagnostics.Error(DiagnosticCodes.CountNotTopLevel, aggregate.Location, "'aggregate' can only be used at the top level of 'when'",
+                        "move it out of 'not:', 'exists:' and 'any:'; compare its results in 'having:' or a later element");
+                    break;
+                }
+
+                BuildAggregate(group, aggregate, scope);
                 break;
             case CountSyntax count:
                 if (!topLevel)
@@ -220,7 +238,7 @@ internal sealed partial class RuleModelBuilder
         }
 
         var scratch = new DiagnosticBag();
-        var probe = new RuleModelBuilder(_types, scratch, new CompiledRule(_rule.Syntax, _rule.File), [.. _insertedTypes], _planner?.Scratch());
+        var probe = new RuleModelBuilder(_types, scratch, new CompiledRule(_rule.Syntax, _rule.File), [.. _insertedTypes], _planner?.Scratch(), scopes: null);
         probe.BuildInto(new GroupBuilder(), element, new DeclarationScope(), topLevel: false, positive: false);
         return !scratch.HasErrors;
     }
@@ -358,8 +376,10 @@ internal sealed partial class RuleModelBuilder
 
     private void BuildEach(GroupBuilder group, EachSyntax each, DeclarationScope scope)
     {
+        var listScope = new BindingScope(null, null, scope.Visible());
+        _scopes?.Add(each.List, listScope, ExpressionScopeKind.Value);
         var node = ExpressionParser.Parse(each.List.Text, each.List.Location, _diagnostics);
-        var bound = node is null ? null : new ExpressionBinder(new BindingScope(null, null, scope.Visible()), each.List.Text, each.List.Location, _diagnostics).BindValue(node);
+        var bound = node is null ? null : new ExpressionBinder(listScope, each.List.Text, each.List.Location, _diagnostics).BindValue(node);
         if (bound is null)
         {
             return;
@@ -494,6 +514,7 @@ internal sealed partial class RuleModelBuilder
     private List<LambdaExpression> BindConditions(TextSyntax text, BindingScope bindingScope, ParameterExpression own, List<ConjunctPlan> plans)
     {
         var result = new List<LambdaExpression>();
+        _scopes?.Add(text, bindingScope, ExpressionScopeKind.Condition);
         var node = ExpressionParser.Parse(text.Text, text.Location, _diagnostics);
         if (node is null)
         {

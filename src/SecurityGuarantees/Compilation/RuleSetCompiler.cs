@@ -47,11 +47,7 @@ internal static class RuleSetCompiler
                 }
                 catch (NotSupportedException) when (!RuntimeFeature.IsDynamicCodeSupported)
                 {
-                    // A native build has code only for the generic shapes NativeAotShapes names; the likely cause is one
-                    // condition over more bindings than those.
-                    diagnostics.Error(DiagnosticCodes.NotSupportedInNativeBuild, rule.Location,
-                        $"rule '{rule.Id}' needs code the native build of this program does not have (most likely one condition over too many bindings)",
-                        "split the condition into conjuncts joined by '&&' that each use fewer bindings, or use the framework-dependent build of the tool (docs/packaging.md)");
+                    ReportNotSupportedNatively(rule, diagnostics);
                 }
             }
         }
@@ -91,4 +87,13 @@ internal static class RuleSetCompiler
             return null;
         }
     }
+
+    /// <summary>
+    /// A native build has code only for the generic shapes NativeAotShapes names; the likely cause is one condition over
+    /// more bindings than those.
+    /// </summary>
+    public static void ReportNotSupportedNatively(RuleSyntax rule, DiagnosticBag diagnostics) =>
+        diagnostics.Error(DiagnosticCodes.NotSupportedInNativeBuild, rule.Location,
+            $"rule '{rule.Id}' needs code the native build of this program does not have (most likely one condition over too many bindings)",
+            "split the condition into conjuncts joined by '&&' that each use fewer bindings, or use the framework-dependent build of the tool (docs/packaging.md)");
 }

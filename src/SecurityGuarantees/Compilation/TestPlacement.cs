@@ -69,6 +69,8 @@ internal static class TestPlacement
         PatternSyntax { As: { } alias } => [alias.Text],
         EachSyntax each => [each.As.Text],
         CountSyntax { As: { } alias } => [alias.Text],
+        LetSyntax let => let.Bindings.Select(b => b.Name.Text),
+        AggregateSyntax aggregate => [aggregate.As.Text],
         AnySyntax any => any.Alternatives.SelectMany(a => a.Conjuncts()).SelectMany(Binds),
         _ => [],
     };
@@ -84,6 +86,8 @@ internal static class TestPlacement
         AnySyntax any => any.Alternatives.SelectMany(Texts),
         EachSyntax each => [each.List],
         CountSyntax count => new[] { count.Where, count.Distinct, count.Having }.OfType<TextSyntax>(),
+        LetSyntax let => let.Bindings.Select(b => b.Value),
+        AggregateSyntax aggregate => new[] { aggregate.Where, aggregate.GroupBy, aggregate.Having }.OfType<TextSyntax>().Concat(aggregate.Compute.Select(c => c.Value)),
         _ => [],
     };
 

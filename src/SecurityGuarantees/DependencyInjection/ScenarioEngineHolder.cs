@@ -103,7 +103,7 @@ internal sealed class ScenarioEngineHolder : IRuleReloadStatus, IScenarioEngineA
         }
 
         WatchedPaths = paths;
-        Volatile.Write(ref _watcher, new RuleFileWatcher(paths, _options.ReloadDelay, _timeProvider, ReloadAfterChange, e => ReloadLog.WatchError(_logger, e)));
+        Volatile.Write(ref _watcher, new RuleFileWatcher(paths, _options.ReloadDelay, _options.ReloadMaxWait, _timeProvider, ReloadAfterChange, e => ReloadLog.WatchError(_logger, e)));
         ReloadLog.WatchStarted(_logger, string.Join(", ", paths), _options.ReloadDelay.TotalMilliseconds);
     }
 

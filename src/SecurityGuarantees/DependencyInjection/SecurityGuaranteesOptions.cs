@@ -12,6 +12,7 @@ public sealed class SecurityGuaranteesOptions
     private readonly List<string> _rulePaths = [];
     private int? _maxFirings;
     private TimeSpan _reloadDelay = TimeSpan.FromMilliseconds(500);
+    private TimeSpan _reloadMaxWait = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Bounds author rule firings per evaluation, so a rule set that loops stops with an error. Default 10,000, or 4 per
@@ -27,6 +28,12 @@ public sealed class SecurityGuaranteesOptions
             _maxFirings = value;
         }
     }
+
+    /// <summary>
+    /// Bounds on file sizes, fact and rule counts and expression length and depth, for the rules and every scenario the
+    /// engine loads. Default <see cref="InputLimits.Default"/>; see <c>docs/reliability.md</c>.
+    /// </summary>
+    public InputLimits Limits { get; set; } = InputLimits.Default;
 
     /// <summary>
     /// Compile the rules while the host starts, so invalid rules stop the start with one
@@ -58,6 +65,22 @@ public sealed class SecurityGuaranteesOptions
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
             _reloadDelay = value;
+        }
+    }
+
+    /// <summary>
+    /// With <see cref="WatchRules"/>: the longest a change waits for its reload while writes go on, so that a file
+    /// rewritten more often than <see cref="ReloadDelay"/> is still reloaded. Default 2 s; measured from the first change
+    /// after the last reload, with the registered <see cref="TimeProvider"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public TimeSpan ReloadMaxWait
+    {
+        get => _reloadMaxWait;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            _reloadMaxWait = value;
         }
     }
 
@@ -132,6 +155,7 @@ public sealed class SecurityGuaranteesOptions
             add(builder);
         }
 
+        builder.WithLimits(Limits);
         return _maxFirings is { } limit ? builder.WithMaxFirings(limit) : builder;
     }
 }

@@ -23,6 +23,7 @@ internal static class DiagnosticCodes
     public const string InvalidId = "SG0111";
     public const string TooDeep = "SG0112";
     public const string EmptyValue = "SG0113";
+    public const string YamlUnreadable = "SG0114";
 
     public const string ExpressionSyntax = "SG0201";
     public const string UnknownField = "SG0202";
@@ -34,6 +35,12 @@ internal static class DiagnosticCodes
     public const string InvalidDateLiteral = "SG0208";
     public const string EnumOrdering = "SG0209";
     public const string NotBoolean = "SG0210";
+
+    // Issue 13: computed bindings, new functions, aggregates.
+    public const string RegexError = "SG0220";
+    public const string MethodCallSyntax = "SG0221";
+    public const string LetError = "SG0320";
+    public const string AggregateError = "SG0321";
 
     public const string DuplicateRuleId = "SG0301";
     public const string UnknownFactType = "SG0302";
@@ -69,4 +76,13 @@ internal static class DiagnosticCodes
     public const string DuplicateConclusion = "SG0706";
     public const string DerivationCycle = "SG0707";
     public const string SelfDefeatingRule = "SG0708";
+
+    // SG080x what-if: fact addresses, variants, suggestions, rule-change impact.
+    public const string InvalidFactAddress = "SG0801";
+    public const string UnknownAddressedFact = "SG0802";
+    public const string UnknownAddressedField = "SG0803";
+    public const string InvalidChangeValue = "SG0804";
+    public const string TooManyVariants = "SG0805";
+    public const string InvalidVariation = "SG0806";
+    public const string BaseRulesUnavailable = "SG0807";
 }

@@ -9,6 +9,6 @@ public readonly record struct SourceLocation(string File, int Line, int Column)
     /// <summary>Returns a location <paramref name="columns"/> characters further on the same line.</summary>
     public SourceLocation Offset(int columns) => this with { Column = Column + columns };
 
-    /// <summary>Formats as <c>file:line:column</c>.</summary>
-    public override string ToString() => $"{File}:{Line}:{Column}";
+    /// <summary>Formats as <c>file:line:column</c>, or <c>file</c> alone when the whole file is meant (line 0).</summary>
+    public override string ToString() => Line == 0 ? File : $"{File}:{Line}:{Column}";
 }

@@ -55,13 +55,21 @@ internal sealed class ResultTracker : IDirectSupportStore
     public IEnumerable<SupportFact> DirectlyLinkedSupports => _groups.Values.Select(g => g.Direct).OfType<SupportFact>();
 
     /// <summary>The results as they stand; unchanged lists are reused from the previous snapshot.</summary>
-    public EvaluationResult Snapshot(string scenario, DateOnly asOf, int rulesFired)
+    public EvaluationResult Snapshot(string scenario, DateOnly asOf, int rulesFired, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (_dirty.Count > 0)
         {
             var changed = new bool[3];
+            var refreshed = 0;
             foreach (var group in _dirty)
             {
+                // Refreshing is idempotent: a cancelled snapshot leaves _dirty as it was, and the next one redoes it.
+                if (++refreshed % 1024 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 changed[Refresh(group)] = true;
             }
 

@@ -24,11 +24,14 @@ internal sealed class ScenarioSession
     private int _authorFired;
     private DateOnly? _today;
 
-    public ScenarioSession(CompiledRuleSet rules, int maxFirings)
+    private readonly FiringTrace? _trace;
+
+    public ScenarioSession(CompiledRuleSet rules, int maxFirings, bool trace = false)
     {
         _maxFirings = maxFirings;
         _session = rules.SessionFactory.CreateSession();
         _session.Events.RuleFiredEvent += OnRuleFired;
+        _trace = trace ? new FiringTrace(_session, rules) : null;
         _results = new ResultTracker(_session, rules.Types);
         _session.DependencyResolver = new SessionDependencyResolver(_results);
         _session.Insert(EachSource.Instance); // what each: elements aggregate over; present before any left tuple
@@ -42,10 +45,45 @@ internal sealed class ScenarioSession
 
     public int TotalFired => _totalFired;
 
+    /// <summary>The firing trace so far, or null when tracing is off.</summary>
+    public IReadOnlyList<Results.TraceEntry>? Trace => _trace?.Entries;
+
+    /// <summary>Stamps later trace entries with a timeline step's date (no effect without a trace).</summary>
+    public void BeginStep(DateOnly on)
+    {
+        if (_trace is not null)
+        {
+            _trace.Step = on;
+        }
+    }
+
     /// <summary>Author rules in the order they fired (the engine's own <c>$</c> rules left out).</summary>
     public IReadOnlyList<string> FiringLog => _firingLog;
 
     public void Insert(IEnumerable<object> facts) => Guard(() => Indexed(IndexOperation.Insert, facts, _session.InsertAll));
+
+    /// <summary>
+    /// Inserts in batches, checking <paramref name="cancellationToken"/> between them: NRules cannot be interrupted inside
+    /// an insert, and one of 240,000 facts takes seconds. A batch takes a few dozen milliseconds; a scenario of up to
+    /// <see cref="InsertBatchSize"/> facts goes in as one insert, as before.
+    /// </summary>
+    public void Insert(IReadOnlyCollection<object> facts, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (facts.Count <= InsertBatchSize)
+        {
+            Insert(facts);
+            return;
+        }
+
+        foreach (var batch in facts.Chunk(InsertBatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Insert(batch);
+        }
+    }
+
+    internal const int InsertBatchSize = 2048;
 
     public void Update(IEnumerable<object> facts) => Guard(() => Indexed(IndexOperation.Update, facts, _session.UpdateAll));
 
@@ -111,7 +149,12 @@ internal sealed class ScenarioSession
             .. _results.DirectlyLinkedSupports,
         ];
 
-    public EvaluationResult Snapshot(string scenario, DateOnly asOf) => _results.Snapshot(scenario, asOf, _totalFired);
+    public EvaluationResult Snapshot(string scenario, DateOnly asOf, CancellationToken cancellationToken = default) =>
+        _results.Snapshot(scenario, asOf, _totalFired, cancellationToken);
+
+    /// <summary>A snapshot that carries the trace so far (when tracing is on).</summary>
+    public EvaluationResult SnapshotWithTrace(string scenario, DateOnly asOf, CancellationToken cancellationToken = default) =>
+        _trace is null ? Snapshot(scenario, asOf, cancellationToken) : Snapshot(scenario, asOf, cancellationToken) with { Trace = _trace.Entries };
 
     /// <summary>Applies a change to the indexes (when the rules have indexed joins) around the change in NRules.</summary>
     private void Indexed(IndexOperation operation, IEnumerable<object> facts, Action<IEnumerable<object>> apply)

@@ -23,3 +23,14 @@ internal sealed record EachPlan(LambdaExpression List, string DeclarationName) :
 /// <summary>A <c>count:</c>: the counted type and its conjuncts, distinct field, threshold, number binding and <c>having</c>.</summary>
 internal sealed record CountPlan(FactTypeDescriptor Type, string SourceName, IReadOnlyList<ConjunctPlan> Conjuncts, FactFieldDescriptor? Distinct,
     int? AtLeast, string CollectionName, string? NumberName, IReadOnlyList<ConjunctPlan> Having) : ElementPlan;
+
+/// <summary>A <c>let:</c>: per name, its declaration name and value lambda (over the bindings in scope), in order.</summary>
+internal sealed record LetPlan(IReadOnlyList<(string DeclarationName, LambdaExpression Value)> Values) : ElementPlan;
+
+/// <summary>
+/// An <c>aggregate:</c>: the aggregated type and its conjuncts, the groupBy field, and per value (<c>key</c> first when
+/// grouped) its name, declaration name and lambda over the group's items (<c>key</c>'s over the grouping); the having.
+/// </summary>
+internal sealed record AggregatePlan(FactTypeDescriptor Type, string SourceName, IReadOnlyList<ConjunctPlan> Conjuncts, FactFieldDescriptor? GroupBy,
+    string CollectionName, IReadOnlyList<(string Name, string DeclarationName, LambdaExpression Value)> Values, string? HavingName,
+    LambdaExpression? Having) : ElementPlan;

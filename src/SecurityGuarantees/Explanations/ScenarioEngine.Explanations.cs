@@ -78,9 +78,9 @@ public sealed partial class ScenarioEngine
     {
         var asOf = ResolveAsOf(scenario, options);
         var session = CreateSession(scenario, options);
-        session.Insert(scenario.Facts);
+        session.Insert(scenario.Facts, cancellationToken);
         session.SetToday(asOf, first: true);
         session.Fire(cancellationToken);
-        return (session, session.Snapshot(scenario.Id, asOf));
+        return (session, session.Snapshot(scenario.Id, asOf, cancellationToken));
     }
 }

@@ -47,8 +47,12 @@ internal sealed partial class WhyNotAnalyser
         _rule = rule;
         var conclusions = _memory.OfType<SupportFact>().Where(s => ReferenceEquals(s.Rule, rule))
             .Select(s => $"{s.ConclusionType} {s.ConclusionKey}").Distinct().Order(StringComparer.Ordinal).ToList();
-        var elements = AnalyseSequence([.. rule.Syntax.When.SelectMany(e => e.Conjuncts())], [Partial.Empty], depth: 0, out var firstFailing, out _);
-        return new RuleAnalysis(rule.Id, rule.Syntax.Title, rule.Location, conclusions.Count > 0, conclusions, elements, firstFailing);
+        IReadOnlyList<ElementSyntax> when = [.. rule.Syntax.When.SelectMany(e => e.Conjuncts())];
+        var elements = AnalyseSequence(when, [Partial.Empty], depth: 0, out var firstFailing, out _);
+        return new RuleAnalysis(rule.Id, rule.Syntax.Title, rule.Location, conclusions.Count > 0, conclusions, elements, firstFailing)
+        {
+            DroppedOut = firstFailing is { } failing ? DropOuts(when, failing, elements[failing].Closest) : [],
+        };
     }
 
     // ---- analysis ----
@@ -130,6 +134,9 @@ internal sealed partial class WhyNotAnalyser
             case CountSyntax count:
                 (closest, note) = CountFailure(count, (CountPlan)_rule.ElementPlans[count], before);
                 break;
+            case AggregateSyntax aggregate:
+                note = AggregateFailure(aggregate, before);
+                break;
         }
 
         return (new ElementAnalysis(Kind(element), Summary(element), element.Location, ElementOutcome.Failed, before.Count, 0, Shown(before),
@@ -172,7 +179,7 @@ internal sealed partial class WhyNotAnalyser
 
     private bool Analysable(ElementSyntax element) => element switch
     {
-        PatternSyntax or EachSyntax or CountSyntax => _rule.ElementPlans.ContainsKey(element),
+        PatternSyntax or EachSyntax or CountSyntax or LetSyntax or AggregateSyntax => _rule.ElementPlans.ContainsKey(element),
         NotSyntax not => Analysable(not.Element),
         ExistsSyntax exists => Analysable(exists.Element),
         AllSyntax all => all.Elements.All(Analysable),
@@ -374,6 +381,9 @@ internal sealed partial class WhyNotAnalyser
                 }
 
                 break;
+            case LetSyntax or AggregateSyntax:
+                output = ExtendComputed(element, input);
+                break;
             case CountSyntax count:
                 var countPlan = (CountPlan)_rule.ElementPlans[count];
                 foreach (var partial in input)
@@ -526,6 +536,8 @@ internal sealed partial class WhyNotAnalyser
         AnySyntax => "any",
         EachSyntax => "each",
         CountSyntax => "count",
+        LetSyntax => "let",
+        AggregateSyntax => "aggregate",
         _ => "element",
     };
 
@@ -540,7 +552,7 @@ internal sealed partial class WhyNotAnalyser
         CountSyntax c => $"count: {c.FactType.Text}{(c.Where is null ? "" : " where " + Collapse(c.Where.Text))}"
             + (c.Distinct is null ? "" : $" distinct {c.Distinct.Text}") + (c.AtLeast is null ? "" : $" atLeast {c.AtLeast}")
             + (c.As is null ? "" : $" as {c.As.Text}") + (c.Having is null ? "" : $" having {Collapse(c.Having.Text)}"),
-        _ => element.GetType().Name,
+        _ => ComputedSummary(element),
     };
 
     private static string Collapse(string text) => Whitespace().Replace(text, " ").Trim();

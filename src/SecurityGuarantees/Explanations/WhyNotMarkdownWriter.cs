@@ -52,6 +52,16 @@ public static class WhyNotMarkdownWriter
                 Line($"### First failing element: {failing + 1} (`{e.Kind}`)");
                 Line();
                 WriteDetail(e, output, "");
+                if (rule.DroppedOut.Count > 0)
+                {
+                    Line();
+                    Line("Where each candidate dropped out:");
+                    Line();
+                    foreach (var dropOut in rule.DroppedOut)
+                    {
+                        Line($"- {MarkdownText.Escape(WhyNotTextWriter.DropOut(rule, dropOut))}");
+                    }
+                }
             }
         }
     }

@@ -22,7 +22,22 @@ public sealed record WhyNotReport(string Scenario, DateOnly AsOf, string? Condit
 /// <param name="Elements">The top-level <c>when</c> elements in order (a top-level <c>all:</c> is flattened).</param>
 /// <param name="FirstFailing">The index in <paramref name="Elements"/> of the first element without a match, or <see langword="null"/>.</param>
 public sealed record RuleAnalysis(string Rule, string? Title, SourceLocation Location, bool Fired, IReadOnlyList<string> Conclusions,
-    IReadOnlyList<ElementAnalysis> Elements, int? FirstFailing);
+    IReadOnlyList<ElementAnalysis> Elements, int? FirstFailing)
+{
+    /// <summary>
+    /// When an element failed: every fact a top-level pattern could bind, with the element where it dropped out (its own
+    /// pattern, with the false conjuncts, or a later element). Facts already listed as the failing element's closest are
+    /// left out, and so is <c>Today</c>.
+    /// </summary>
+    public IReadOnlyList<CandidateDropOut> DroppedOut { get; init; } = [];
+}
+
+/// <summary>Where one candidate fact dropped out of a rule's <c>when</c>.</summary>
+/// <param name="Fact">The fact; when it dropped out at its own pattern, with the conjuncts that are false for it.</param>
+/// <param name="Binding">The binding the pattern gives it (the name after <c>as:</c>), or <see langword="null"/> when it has none.</param>
+/// <param name="BoundAt">The index in <see cref="RuleAnalysis.Elements"/> of the pattern that binds it.</param>
+/// <param name="DroppedAt">The index of the element past which no partial match carries it.</param>
+public sealed record CandidateDropOut(CandidateFact Fact, string? Binding, int BoundAt, int DroppedAt);
 
 /// <summary>The outcome of one <c>when</c> element.</summary>
 public enum ElementOutcome

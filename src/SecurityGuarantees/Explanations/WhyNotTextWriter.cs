@@ -40,12 +40,43 @@ public static class WhyNotTextWriter
             {
                 var element = rule.Elements[failing];
                 Line($"  first failing element: {failing + 1} ({element.Kind}, {ExplanationTextWriter.At(element.Location)})");
+                WriteDropOuts(rule, output);
             }
             else if (!rule.Fired)
             {
                 Line("  every element matches in the final working memory, yet the rule has no conclusion; this may be a defect, please report it");
             }
         }
+    }
+
+    private static void WriteDropOuts(RuleAnalysis rule, TextWriter output)
+    {
+        if (rule.DroppedOut.Count == 0)
+        {
+            return;
+        }
+
+        output.Write("  where each candidate dropped out:\n");
+        foreach (var dropOut in rule.DroppedOut)
+        {
+            output.Write($"    {DropOut(rule, dropOut)}\n");
+        }
+    }
+
+    internal static string DropOut(RuleAnalysis rule, CandidateDropOut dropOut)
+    {
+        var element = rule.Elements[dropOut.DroppedAt];
+        var where = $"element {dropOut.DroppedAt + 1} ({element.Kind}, {ExplanationTextWriter.At(element.Location)})";
+        if (dropOut.DroppedAt == dropOut.BoundAt && dropOut.Fact.Conjuncts.Count > 0)
+        {
+            return $"{Candidate(dropOut.Fact)} [dropped out at {where}]";
+        }
+
+        var fact = dropOut.Fact;
+        var at = fact.Location is { } l ? $" ({ExplanationTextWriter.At(l)})" : "";
+        var reached = dropOut.DroppedAt == rule.FirstFailing && dropOut.DroppedAt != dropOut.BoundAt ? ", the first failing one" : "";
+        var binding = dropOut.Binding is null ? "" : $" as {dropOut.Binding}";
+        return $"{fact.Label}{at}{binding}: matched element {dropOut.BoundAt + 1}, dropped out at {where}{reached}";
     }
 
     private static string ExplainHint(RuleAnalysis rule)

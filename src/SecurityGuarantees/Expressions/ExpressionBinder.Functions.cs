@@ -21,6 +21,7 @@ internal sealed partial class ExpressionBinder
     private static readonly MethodInfo DaysBetweenMethod = Function(nameof(ExpressionFunctions.DaysBetween));
     private static readonly MethodInfo CompareOrdinalMethod = Function(nameof(ExpressionFunctions.CompareOrdinal));
     private static readonly MethodInfo FromDoubleMethod = Function(nameof(ExpressionFunctions.FromDouble));
+    private static readonly MethodInfo JoinMethod = Function(nameof(ExpressionFunctions.Join));
 
     private static MethodInfo Function(string name) =>
         typeof(ExpressionFunctions).GetMethod(name, BindingFlags.Public | BindingFlags.Static)
@@ -236,13 +237,137 @@ internal sealed partial class ExpressionBinder
                 return text is null || affix is null
                     ? null
                     : new TypedExpression(Expression.Call(name == "startsWith" ? StartsWithMethod : EndsWithMethod, text, affix), ExprType.Bool);
-            case "lower":
-                var lowered = StringArgument(node, 0, bound[0]!);
-                return lowered is null ? null : new TypedExpression(Expression.Call(LowerMethod, lowered), ExprType.String);
+            case "lower" or "upper" or "trim":
+                var textArgument = StringArgument(node, 0, bound[0]!);
+                var textMethod = name switch { "lower" => LowerMethod, "upper" => Function(nameof(ExpressionFunctions.Upper)), _ => Function(nameof(ExpressionFunctions.Trim)) };
+                return textArgument is null ? null : new TypedExpression(Expression.Call(textMethod, textArgument), ExprType.String);
+            case "length":
+                var measured = StringArgument(node, 0, bound[0]!);
+                return measured is null ? null : new TypedExpression(Expression.Call(Function(nameof(ExpressionFunctions.Length)), measured), ExprType.Number);
+            case "sum" or "min" or "max":
+                return BindListReduction(node, name, bound[0]!);
+            case "abs":
+                var absolute = NumberArgument(node, 0, bound[0]!);
+                return absolute is null ? null : new TypedExpression(Expression.Call(Function(nameof(ExpressionFunctions.Abs)), absolute), ExprType.Number);
+            case "round":
+                var rounded = NumberArgument(node, 0, bound[0]!);
+                var digits = NumberArgument(node, 1, bound[1]!);
+                return rounded is null || digits is null
+                    ? null
+                    : new TypedExpression(Expression.Call(Function(nameof(ExpressionFunctions.Round)), rounded, digits), ExprType.Number);
+            case "addDays":
+                var start = DateArgument(node, 0, bound[0]!);
+                var days = NumberArgument(node, 1, bound[1]!);
+                return start is null || days is null
+                    ? null
+                    : new TypedExpression(Expression.Call(Function(nameof(ExpressionFunctions.AddDays)), start, days), ExprType.Date);
+            case "matches":
+                var subject = StringArgument(node, 0, bound[0]!);
+                var pattern = PatternArgument(node);
+                return subject is null || pattern is null
+                    ? null
+                    : new TypedExpression(Expression.Call(Function(nameof(ExpressionFunctions.Matches)), subject, Expression.Constant(pattern)), ExprType.Bool);
             default:
                 var from = DateArgument(node, 0, bound[0]!);
                 var to = DateArgument(node, 1, bound[1]!);
                 return from is null || to is null ? null : new TypedExpression(Expression.Call(DaysBetweenMethod, from, to), ExprType.Number);
+        }
+    }
+
+    /// <summary><c>sum</c>, <c>min</c> or <c>max</c> of a list field or binding: numbers (all three) or dates (min and max).</summary>
+    private TypedExpression? BindListReduction(CallNode node, string name, TypedExpression argument)
+    {
+        var element = argument.Type.Element;
+        if (argument.Kind != ValueKind.List || element is null
+            || !(element.Kind == ValueKind.Number || (element.Kind == ValueKind.Date && name != "sum")))
+        {
+            var expected = name == "sum" ? "a list of numbers" : "a list of numbers or dates";
+            Error(
+                DiagnosticCodes.TypeMismatch,
+                node.Arguments[0].Start,
+                $"argument 1 of {name} must be {expected}, not {argument.Type.Described}",
+                argument.Kind == ValueKind.Number
+                    ? $"{name} takes a list; to {name} a field over several facts use an aggregate: compute: {{ total: {name}(field) }}"
+                    : $"write {FunctionSignature.All[name].Usage}");
+            return null;
+        }
+
+        var list = Expression.Convert(argument.Expression, typeof(System.Collections.IEnumerable));
+        var (method, type) = (name, element.Kind) switch
+        {
+            ("sum", _) => (nameof(ExpressionFunctions.Sum), ExprType.Number),
+            ("min", ValueKind.Number) => (nameof(ExpressionFunctions.MinNumber), ExprType.Number),
+            ("max", ValueKind.Number) => (nameof(ExpressionFunctions.MaxNumber), ExprType.Number),
+            ("min", _) => (nameof(ExpressionFunctions.MinDate), ExprType.Date),
+            _ => (nameof(ExpressionFunctions.MaxDate), ExprType.Date),
+        };
+        return new TypedExpression(Expression.Call(Function(method), list), type);
+    }
+
+    /// <summary>The pattern of <c>matches</c>: a string literal, checked here so a bad pattern is a load error, not a run-time one.</summary>
+    private string? PatternArgument(CallNode node)
+    {
+        if (node.Arguments[1] is not StringLiteralNode literal)
+        {
+            Error(DiagnosticCodes.TypeMismatch, node.Arguments[1].Start, "the pattern of matches must be a string literal",
+                "write the pattern in quotes, e.g. matches(id, \"^pkg-[0-9]+$\"); it is checked when the rule is loaded");
+            return null;
+        }
+
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(literal.Value, ExpressionFunctions.MatchOptions, ExpressionFunctions.MatchTimeout);
+            return literal.Value;
+        }
+        catch (ArgumentException e)
+        {
+            Error(DiagnosticCodes.RegexError, literal.Start, $"invalid pattern \"{literal.Value}\": {RegexProblem(e)}",
+                "patterns are .NET regular expressions; escape a literal character with \\\\, e.g. \"\\\\.\"");
+        }
+        catch (NotSupportedException)
+        {
+            Error(DiagnosticCodes.RegexError, literal.Start, $"the pattern \"{literal.Value}\" needs backtracking, which matches does not do",
+                "patterns run in linear time (no backreferences, lookarounds or atomic groups): rewrite without them");
+        }
+
+        return null;
+    }
+
+    /// <summary>What is wrong with a pattern, without the exception's type name or the repeated pattern.</summary>
+    private static string RegexProblem(ArgumentException e) =>
+        e is System.Text.RegularExpressions.RegexParseException parse
+            ? $"{Describe(parse.Error)} at offset {parse.Offset}"
+            : e.Message;
+
+    private static string Describe(System.Text.RegularExpressions.RegexParseError error)
+    {
+        // "InsufficientClosingParentheses" -> "insufficient closing parentheses"
+        var name = error.ToString();
+        var words = new System.Text.StringBuilder();
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && words.Length > 0)
+            {
+                words.Append(' ');
+            }
+
+            words.Append(char.ToLowerInvariant(c));
+        }
+
+        return words.ToString();
+    }
+
+    private Expression? NumberArgument(CallNode node, int index, TypedExpression argument)
+    {
+        switch (argument.Kind)
+        {
+            case ValueKind.Number:
+                return argument.Expression;
+            case ValueKind.Null:
+                return Expression.Constant(null, typeof(decimal?));
+            default:
+                ReportArgument(node, index, "a number", argument);
+                return null;
         }
     }
 

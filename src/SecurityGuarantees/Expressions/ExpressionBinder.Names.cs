@@ -57,10 +57,28 @@ internal sealed partial class ExpressionBinder
     private TypedExpression? BindMember(MemberAccessNode node)
     {
         var target = node.Target.Name;
+        if (_scope.Bindings.TryGetValue($"{target}.{node.Member.Name}", out var computed))
+        {
+            return ReadScalarBinding(computed, node.Member); // an aggregate's value, e.g. pledge.troops
+        }
+
+        if (_scope.Bindings.Keys.Any(k => k.StartsWith(target + ".", StringComparison.Ordinal)))
+        {
+            var values = _scope.Bindings.Keys.Where(k => k.StartsWith(target + ".", StringComparison.Ordinal)).Select(k => k[(target.Length + 1)..]).ToList();
+            Error(DiagnosticCodes.UnknownField, node.Member.Start, $"'{target}' has no value '{node.Member.Name}'", NameSuggester.Hint(node.Member.Name, values));
+            return null;
+        }
         if (_scope.Bindings.TryGetValue(target, out var binding))
         {
             if (binding.Fact is not { } fact)
             {
+                if (MemberHint(target, node.Member.Name) is { } call)
+                {
+                    Error(DiagnosticCodes.MethodCallSyntax, node.Member.Start,
+                        $"'{target}.{node.Member.Name}' is C# syntax; expressions call functions, not methods or properties", call);
+                    return null;
+                }
+
                 Error(DiagnosticCodes.TypeMismatch, node.Target.Start, $"'{target}' is not a fact, so it has no fields", "only names bound to facts have fields");
                 return null;
             }
@@ -71,7 +89,9 @@ internal sealed partial class ExpressionBinder
                     DiagnosticCodes.UnknownField,
                     node.Member.Start,
                     $"unknown field '{node.Member.Name}' on {fact.Name}",
-                    NameSuggester.Hint(node.Member.Name, [.. fact.Fields.Select(f => f.Name)]));
+                    FunctionFor(node.Member.Name) is { } function
+                        ? $"expressions call functions, not members: {function.Usage}"
+                        : NameSuggester.Hint(node.Member.Name, [.. fact.Fields.Select(f => f.Name)]));
                 return null;
             }
 
@@ -80,6 +100,13 @@ internal sealed partial class ExpressionBinder
 
         if (_scope.CurrentFact is { } current && current.FindField(target) is not null)
         {
+            if (MemberHint(target, node.Member.Name) is { } call)
+            {
+                Error(DiagnosticCodes.MethodCallSyntax, node.Member.Start,
+                    $"'{target}.{node.Member.Name}' is C# syntax; expressions call functions, not methods or properties", call);
+                return null;
+            }
+
             Error(DiagnosticCodes.TypeMismatch, node.Target.Start, $"'{target}' is a field of {current.Name}, not a fact, so it has no fields");
             return null;
         }
@@ -100,8 +127,13 @@ internal sealed partial class ExpressionBinder
 
     private TypedExpression? ReadScalarBinding(ScopeBinding binding, NameNode node)
     {
+        if (binding.Unusable)
+        {
+            return null;
+        }
+
         var parameter = binding.Parameter;
-        var type = parameter.Type;
+        var type = binding.ScalarType ?? parameter.Type; // let and aggregate values travel boxed
         ExprType? exprType;
         if (type != typeof(string) && ListElementType(type) is { } element)
         {
@@ -119,7 +151,8 @@ internal sealed partial class ExpressionBinder
         }
 
         MarkUsed(parameter);
-        return exprType.Kind == ValueKind.List ? new TypedExpression(parameter, exprType) : Canonical(parameter, exprType);
+        Expression value = parameter.Type == type ? parameter : Expression.Convert(parameter, type);
+        return exprType.Kind == ValueKind.List ? new TypedExpression(value, exprType) : Canonical(value, exprType);
     }
 
     /// <summary>Converts a field or binding to its canonical CLR type: every number <c>decimal?</c>, every date <c>DateOnly?</c>.</summary>

@@ -42,7 +42,8 @@ internal sealed partial class ExpressionBinder
             return null;
         }
 
-        return new TypedExpression(result, result.Type == typeof(decimal?) ? ExprType.Number : ExprType.Bool);
+        return new TypedExpression(result,
+            result.Type == typeof(decimal?) ? ExprType.Number : result.Type == typeof(string) ? ExprType.String : ExprType.Bool);
     }
 
     private TypedExpression? BindNot(NotNode node)
@@ -231,6 +232,11 @@ internal sealed partial class ExpressionBinder
 
     private Expression? BindArithmetic(BinaryNode node, TypedExpression left, TypedExpression right)
     {
+        if (node.Operator == BinaryOperator.Add && (left.Kind == ValueKind.String || right.Kind == ValueKind.String))
+        {
+            return BindJoin(node, left, right);
+        }
+
         left = left.Kind == ValueKind.Null ? TypedNull(new TypedExpression(Expression.Constant(null, typeof(decimal?)), ExprType.Number)) : left;
         right = right.Kind == ValueKind.Null ? TypedNull(left) : right;
         if (left.Kind != ValueKind.Number || right.Kind != ValueKind.Number)
@@ -250,6 +256,29 @@ internal sealed partial class ExpressionBinder
             _ => ExpressionType.Divide,
         };
         return Expression.MakeBinary(type, left.Expression, right.Expression);
+    }
+
+    /// <summary><c>+</c> with a string on either side joins strings (an enum joins as its name); null if either side is null.</summary>
+    private Expression? BindJoin(BinaryNode node, TypedExpression left, TypedExpression right)
+    {
+        Expression? Text(TypedExpression side) => side.Kind switch
+        {
+            ValueKind.String => side.Expression,
+            ValueKind.Enum => EnumNameOf(side).Expression,
+            ValueKind.Null => Expression.Constant(null, typeof(string)),
+            _ => null,
+        };
+
+        var (l, r) = (Text(left), Text(right));
+        if (l is null || r is null)
+        {
+            var other = l is null ? left : right;
+            Error(DiagnosticCodes.TypeMismatch, node.OperatorStart, $"'+' joins strings, but one side is {other.Type.Described}",
+                "numbers and dates do not join with text in an expression; write them in a template instead, e.g. text: \"{p.title} ({p.size})\"");
+            return null;
+        }
+
+        return Expression.Call(JoinMethod, l, r);
     }
 
     private void ReportMismatch(TypedExpression left, ExprNode leftNode, TypedExpression right, ExprNode rightNode, int at, string spelling)

@@ -133,6 +133,7 @@ internal sealed partial class ExpressionBinder
         ListLiteralNode l => BindList(l),
         NameNode n => BindName(n),
         MemberAccessNode m => BindMember(m),
+        MethodStyleNode m => ReportMethodStyle(m),
         CallNode c => BindCall(c),
         NotNode n => BindNot(n),
         BinaryNode b => BindBinary(b),

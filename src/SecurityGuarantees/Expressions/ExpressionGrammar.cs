@@ -61,10 +61,21 @@ internal static class ExpressionGrammar
             .And(Items(closeParen, "an argument", ")"))
             .Then(static t => (ExprNode)new CallNode(t.Item1.Start, t.Item3.End - t.Item1.Start, t.Item1, t.Item3.Items));
 
+        // x.field; longer paths and x.Method(...) are parsed only to be reported with the function to use (MethodStyleNode).
         var member = name
-            .And(Terms.Char('.'))
-            .And(name.ElseError("expected a field name after '.'"))
-            .Then(static t => (ExprNode)new MemberAccessNode(t.Item1.Start, t.Item3.End - t.Item1.Start, t.Item1, t.Item3));
+            .And(OneOrMany(Terms.Char('.').SkipAnd(name.ElseError("expected a field name after '.'"))))
+            .And(ZeroOrOne(openParen.And(Items(closeParen, "an argument", ")"))))
+            .Then(static t =>
+            {
+                var (target, rest, call) = t;
+                if (call.Count == 0 && rest.Count == 1)
+                {
+                    return (ExprNode)new MemberAccessNode(target.Start, rest[0].End - target.Start, target, rest[0]);
+                }
+
+                var end = call.Count == 0 ? rest[^1].End : call[0].Item2.End;
+                return new MethodStyleNode(target.Start, end - target.Start, [target, .. rest], call.Count == 0 ? null : call[0].Item2.Items);
+            });
 
         var primary = OneOf(
             parenthesized,

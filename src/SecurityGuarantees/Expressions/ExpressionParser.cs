@@ -9,9 +9,10 @@ namespace SecurityGuarantees.Expressions;
 /// </summary>
 internal static class ExpressionParser
 {
+    /// <summary>The default length limit; <see cref="ExpressionLimits"/> has the one in force.</summary>
     public const int MaxLength = 4096;
 
-    /// <summary>Levels of parentheses, brackets and unary operators.</summary>
+    /// <summary>The default limit on levels of parentheses, brackets and unary operators; <see cref="ExpressionLimits"/> has the one in force.</summary>
     public const int MaxDepth = 64;
 
     /// <summary>Height of the parsed tree (chains of binary operators, list items), which the binder and compilers recurse on.</summary>
@@ -19,7 +20,7 @@ internal static class ExpressionParser
 
     // A backstop should the pre-scan ever miss a construct: Parlot fails instead of recursing further.
     // (Each level of nesting is a few dozen Parlot parser calls.)
-    private const int MaxParserRecursion = 64 * MaxDepth;
+    private const int ParserCallsPerLevel = 64;
 
     /// <summary>Parses <paramref name="text"/>; reports every problem with its exact location and returns null on any error.</summary>
     /// <param name="text">The expression.</param>
@@ -38,23 +39,25 @@ internal static class ExpressionParser
         ArgumentNullException.ThrowIfNull(diagnostics);
 
         // Nesting before length: the scan stops at the first excess, so it is cheap on any input, and it names the real problem.
-        var tooDeepAt = NestingDepthScanner.FindExcess(text, MaxDepth);
+        var maxDepth = ExpressionLimits.MaxDepth;
+        var maxLength = ExpressionLimits.MaxLength;
+        var tooDeepAt = NestingDepthScanner.FindExcess(text, maxDepth);
         if (tooDeepAt >= 0)
         {
             diagnostics.Error(
                 DiagnosticCodes.ExpressionTooComplex,
                 map.Locate(tooDeepAt),
-                $"expression nests more than {MaxDepth} levels deep (parentheses, brackets, '!' and 'not')",
+                $"expression nests more than {maxDepth} levels deep (parentheses, brackets, '!' and 'not')",
                 "split it into several conditions");
             return null;
         }
 
-        if (text.Length > MaxLength)
+        if (text.Length > maxLength)
         {
             diagnostics.Error(
                 DiagnosticCodes.ExpressionTooComplex,
                 map.Locate(0),
-                $"expression is {text.Length} characters long; at most {MaxLength} are allowed",
+                $"expression is {text.Length} characters long; at most {maxLength} are allowed",
                 "split it into several conditions");
             return null;
         }
@@ -65,7 +68,7 @@ internal static class ExpressionParser
             return null;
         }
 
-        var context = new ExpressionParseContext(text, MaxParserRecursion);
+        var context = new ExpressionParseContext(text, ParserCallsPerLevel * maxDepth);
         var errors = diagnostics.Count;
         if (!ExpressionGrammar.Expression.TryParse(context, out var node, out var error))
         {

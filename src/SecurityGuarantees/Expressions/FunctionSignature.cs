@@ -13,5 +13,15 @@ internal sealed record FunctionSignature(string Name, int Arity, string Usage)
         new FunctionSignature("endsWith", 2, "endsWith(s, suffix)"),
         new FunctionSignature("lower", 1, "lower(s)"),
         new FunctionSignature("daysBetween", 2, "daysBetween(from, to)"),
+        new FunctionSignature("sum", 1, "sum(list)"),
+        new FunctionSignature("min", 1, "min(list)"),
+        new FunctionSignature("max", 1, "max(list)"),
+        new FunctionSignature("abs", 1, "abs(x)"),
+        new FunctionSignature("round", 2, "round(x, digits)"),
+        new FunctionSignature("upper", 1, "upper(s)"),
+        new FunctionSignature("trim", 1, "trim(s)"),
+        new FunctionSignature("length", 1, "length(s)"),
+        new FunctionSignature("addDays", 2, "addDays(date, n)"),
+        new FunctionSignature("matches", 2, "matches(s, \"pattern\")"),
     }.ToDictionary(f => f.Name, StringComparer.Ordinal);
 }

@@ -29,7 +29,7 @@ internal static class ExpectedConditionReader
             }
 
             Collect(ExpectationParser.FromScenario(scenario, diagnostics), ids);
-            var timeline = TimelineParser.Parse(scenario, engine.Rules.Types, LoadLimits.Default, diagnostics);
+            var timeline = TimelineParser.Parse(scenario, engine.Rules.Types, engine.Limits.Load, diagnostics);
             foreach (var step in timeline?.Steps ?? [])
             {
                 Collect(ExpectationParser.Parse(step.ExpectNode, diagnostics), ids);

@@ -102,6 +102,19 @@ internal static partial class RuleSetLinter
                     declared.Add(each.As);
                     ExpressionInspector.CollectNames(ExpressionInspector.Parse(each.List), null, used);
                     break;
+                case LetSyntax let:
+                    declared.AddRange(let.Bindings.Select(b => b.Name));
+                    foreach (var binding in let.Bindings)
+                    {
+                        ExpressionInspector.CollectNames(ExpressionInspector.Parse(binding.Value), null, used);
+                    }
+
+                    break;
+                case AggregateSyntax aggregate:
+                    declared.Add(aggregate.As);
+                    ExpressionInspector.CollectNames(ExpressionInspector.Parse(aggregate.Where), rules.Types.Find(aggregate.FactType.Text), used);
+                    ExpressionInspector.CollectNames(ExpressionInspector.Parse(aggregate.Having), null, used);
+                    break;
                 case CountSyntax count:
                     if (count.As is not null)
                     {
@@ -139,10 +152,11 @@ internal static partial class RuleSetLinter
             }
 
             var location = element.Where?.Location ?? element.Element.Location;
-            if (element.Optional || element.Element is CountSyntax)
+            if (element.Optional || element.Element is CountSyntax || element.Element is AggregateSyntax { GroupBy: null })
             {
                 var effect = element.Negated ? "the 'not:' around it always holds"
                     : element.Element is CountSyntax ? "it always counts 0"
+                    : element.Element is AggregateSyntax ? "it always aggregates nothing"
                     : "this alternative never matches";
                 bag.Warning(DiagnosticCodes.UnsatisfiableElement, location, $"this {element.FactType} element can never match: {why}",
                     $"{effect}; fix the constants or remove the element");
@@ -473,6 +487,9 @@ internal static partial class RuleSetLinter
         AllSyntax a => $"all [{string.Join("; ", a.Elements.Select(Canonical))}]",
         AnySyntax a => $"any [{string.Join("; ", a.Alternatives.Select(Canonical))}]",
         EachSyntax e => $"each {Normalize(e.List.Text)} as {e.As.Text}",
+        LetSyntax l => $"let {string.Join(", ", l.Bindings.Select(b => $"{b.Name.Text} = {Normalize(b.Value.Text)}"))}",
+        AggregateSyntax a => $"aggregate {a.FactType.Text} where {Normalize(a.Where?.Text)} groupBy {a.GroupBy?.Text} as {a.As.Text} compute "
+            + $"{string.Join(", ", a.Compute.Select(c => $"{c.Name.Text} = {Normalize(c.Value.Text)}"))} having {Normalize(a.Having?.Text)}",
         CountSyntax c => $"count {c.FactType.Text} where {Normalize(c.Where?.Text)} distinct {c.Distinct?.Text} as {c.As?.Text} atLeast {c.AtLeast} having {Normalize(c.Having?.Text)}",
         _ => element.GetType().Name,
     };

@@ -7,7 +7,7 @@ namespace SecurityGuarantees.Loading;
 /// <summary>Reads a rule file into <see cref="RuleSetSyntax"/>, reporting every structural problem of the file.</summary>
 internal static partial class RuleFileLoader
 {
-    private static readonly string[] ElementKinds = ["fact", "not", "exists", "all", "any", "each", "count"];
+    private static readonly string[] ElementKinds = ["fact", "not", "exists", "all", "any", "each", "count", "let", "aggregate"];
     private static readonly string[] ActionKinds = ["condition", "nextStep", "insert"];
 
     public static RuleSetSyntax? Load(string file, string text, DiagnosticBag diagnostics)
@@ -212,6 +212,14 @@ internal static partial class RuleFileLoader
                 element = list is null || alias is null ? null : new EachSyntax(reader.Location, list, alias);
                 break;
             }
+
+            case "let":
+                element = ComputedElementReader.ReadLet(reader, diagnostics);
+                break;
+
+            case "aggregate":
+                element = ComputedElementReader.ReadAggregate(reader, diagnostics);
+                break;
 
             default:
             {

@@ -14,19 +14,22 @@ internal sealed class YamlTreeReader
 
     private readonly string _file;
     private readonly DiagnosticBag _diagnostics;
-    private readonly IParser _parser;
+    private readonly GuardedYamlParser _parser;
+    private readonly CancellationToken _cancellationToken;
+    private int _nodes;
 
-    private YamlTreeReader(string file, string text, DiagnosticBag diagnostics)
+    private YamlTreeReader(string file, string text, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
         _file = file;
         _diagnostics = diagnostics;
-        _parser = new Parser(new StringReader(text));
+        _cancellationToken = cancellationToken;
+        _parser = new GuardedYamlParser(text);
     }
 
-    /// <summary>Reads the single document of a file; returns <see langword="null"/> when it could not be read.</summary>
-    public static YamlNode? Read(string file, string text, DiagnosticBag diagnostics)
+    /// <summary>Reads the single document of a file; returns <see langword="null"/> when it could not be read. The token is checked every few thousand nodes.</summary>
+    public static YamlNode? Read(string file, string text, DiagnosticBag diagnostics, CancellationToken cancellationToken = default)
     {
-        var reader = new YamlTreeReader(file, text, diagnostics);
+        var reader = new YamlTreeReader(file, text, diagnostics, cancellationToken);
         try
         {
             return reader.ReadStream();
@@ -40,8 +43,28 @@ internal sealed class YamlTreeReader
                 message = message[(cut + 3)..];
             }
 
-            diagnostics.Error(DiagnosticCodes.YamlSyntax, reader.At(e.Start), $"YAML syntax error: {message.TrimEnd('.')}",
+            var at = e.Start.Line > 0 ? e.Start : reader._parser.Position;
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, reader.At(at), $"YAML syntax error: {message.TrimEnd('.')}",
                 "check indentation and quoting around this position; values with ': ' or starting with '{', '[', '!', '&', '*' need quotes");
+            return null;
+        }
+        catch (YamlParserFailure e)
+        {
+            diagnostics.Error(DiagnosticCodes.YamlUnreadable, reader.At(e.Position), "the YAML parser cannot read the text here",
+                "check for an unclosed '[' or '{', or a stray control character, before this position; quote values that start with '[' or '{'");
+            return null;
+        }
+        catch (EndOfStreamException)
+        {
+            // YamlDotNet's Accept/Consume helpers throw this when the events run out mid-structure.
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, reader.At(reader._parser.Position), "YAML syntax error: the text ends inside an unfinished list or map",
+                "close every '[' and '{', and check the indentation of the last lines");
+            return null;
+        }
+        catch (UnexpectedEventException e)
+        {
+            diagnostics.Error(DiagnosticCodes.YamlSyntax, e.Location, $"YAML syntax error: {e.Message}",
+                "check indentation around this position; a key needs a name before ':'");
             return null;
         }
         catch (DepthExceededException e)
@@ -75,10 +98,15 @@ internal sealed class YamlTreeReader
     {
         if (depth > MaxDepth)
         {
-            throw new DepthExceededException(At(_parser.Current!.Start));
+            throw new DepthExceededException(At(_parser.Current?.Start ?? _parser.Position));
         }
 
-        var current = _parser.Current!;
+        if (++_nodes % 4096 == 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        var current = _parser.Current;
         if (current is AnchorAlias alias)
         {
             _parser.MoveNext();
@@ -87,7 +115,14 @@ internal sealed class YamlTreeReader
             return null;
         }
 
-        var node = (NodeEvent)current;
+        if (current is not NodeEvent node)
+        {
+            // The parser produced an event where a value belongs (seen with "\n : s"): the stream is not a tree.
+            throw current is null
+                ? new UnexpectedEventException(At(_parser.Position), "the text ends where a value was expected")
+                : new UnexpectedEventException(At(current.Start), $"a value was expected, found {Describe(current)}");
+        }
+
         var rejected = CheckAnchorAndTag(node);
         switch (node)
         {
@@ -118,8 +153,14 @@ internal sealed class YamlTreeReader
                 var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
                 while (!_parser.TryConsume<MappingEnd>(out _))
                 {
-                    var keyStart = _parser.Current!.Start;
+                    var keyStart = _parser.Current?.Start ?? _parser.Position;
                     var key = ReadNode(depth + 1);
+                    if (_parser.Current is MappingEnd)
+                    {
+                        // YamlDotNet ends some malformed maps after a key alone ("\n : s"); report it at the key.
+                        throw new UnexpectedEventException(At(keyStart), "a map entry without a key or value here");
+                    }
+
                     var value = ReadNode(depth + 1);
                     if (key is not YamlScalar keyScalar)
                     {
@@ -154,7 +195,7 @@ internal sealed class YamlTreeReader
             }
 
             default:
-                throw new InvalidOperationException($"Unexpected YAML event {node.GetType().Name}.");
+                throw new UnexpectedEventException(At(node.Start), $"a value was expected, found {Describe(node)}");
         }
     }
 
@@ -183,6 +224,20 @@ internal sealed class YamlTreeReader
     }
 
     private SourceLocation At(Mark mark) => new(_file, (int)mark.Line, (int)mark.Column);
+
+    private static string Describe(ParsingEvent e) => e switch
+    {
+        MappingEnd => "the end of a map",
+        SequenceEnd => "the end of a list",
+        DocumentEnd or DocumentStart => "the end of the document",
+        StreamEnd => "the end of the text",
+        _ => e.GetType().Name,
+    };
+
+    private sealed class UnexpectedEventException(SourceLocation location, string message) : Exception(message)
+    {
+        public SourceLocation Location { get; } = location;
+    }
 
     private sealed class DepthExceededException(SourceLocation location) : Exception
     {

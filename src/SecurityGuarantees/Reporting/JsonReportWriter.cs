@@ -8,7 +8,8 @@ namespace SecurityGuarantees.Reporting;
 
 /// <summary>
 /// Writes an <see cref="EvaluationResult"/> as one line of JSON with a fixed property order, so the same inputs give
-/// byte-identical output (JSON Lines when several results are written one after another).
+/// byte-identical output (JSON Lines when several results are written one after another). A result with a firing trace
+/// gets a last property, <c>trace</c> (see <see cref="TraceReportWriter"/>).
 /// </summary>
 public static class JsonReportWriter
 {
@@ -52,6 +53,11 @@ public static class JsonReportWriter
             json.WriteString("scenario", result.Scenario);
             json.WriteString("asOf", FactValueFormatter.Format(result.AsOf));
             WriteConclusions(json, result);
+            if (result.Trace is { } trace)
+            {
+                TraceReportWriter.WriteJson(json, trace);
+            }
+
             json.WriteEndObject();
         });
     }

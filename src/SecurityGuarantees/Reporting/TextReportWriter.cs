@@ -97,10 +97,11 @@ public static class TextReportWriter
             ? $"rule {justification.Rule}"
             : $"rule {justification.Rule} matched {string.Join(", ", justification.Because.Select(b => $"{b.Type} {b.Key}"))}";
 
+    // One casing everywhere, the compiler-style diagnostics' and the JSON's: lower case (a terminal adds colour instead).
     internal static string SeverityLabel(Severity severity) => severity switch
     {
-        Severity.Critical => "CRITICAL",
-        Severity.Warning => "WARNING",
+        Severity.Critical => "critical",
+        Severity.Warning => "warning",
         _ => "info",
     };
 

@@ -8,7 +8,7 @@ namespace SecurityGuarantees.Reporting;
 /// <summary>
 /// Writes a <see cref="TimelineResult"/> as one line of JSON with a fixed property order:
 /// <c>{"scenario","asOf","initial":{"conditions","nextSteps"},"steps":[{"on","note","added","removed","changed"}],"final"}</c>,
-/// where conditions and next steps have the shape <see cref="JsonReportWriter"/> gives them. Byte-identical on re-run.
+/// then <c>"trace"</c> when the run was traced, where conditions and next steps have the shape <see cref="JsonReportWriter"/> gives them. Byte-identical on re-run.
 /// </summary>
 public static class TimelineJsonWriter
 {
@@ -56,6 +56,11 @@ public static class TimelineJsonWriter
 
             json.WriteEndArray();
             WriteState(json, "final", result.Final);
+            if (result.Trace is { } trace)
+            {
+                TraceReportWriter.WriteJson(json, trace);
+            }
+
             json.WriteEndObject();
         });
     }

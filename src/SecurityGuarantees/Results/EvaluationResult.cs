@@ -13,4 +13,11 @@ public sealed record EvaluationResult(
     IReadOnlyList<ConditionResult> Conditions,
     IReadOnlyList<NextStepResult> NextSteps,
     IReadOnlyList<InsertedFactResult> InsertedFacts,
-    int RulesFired);
+    int RulesFired)
+{
+    /// <summary>
+    /// The firing trace when <see cref="EvaluationOptions.Trace"/> was on (of the whole session so far), else
+    /// <see langword="null"/>.
+    /// </summary>
+    public IReadOnlyList<TraceEntry>? Trace { get; init; }
+}

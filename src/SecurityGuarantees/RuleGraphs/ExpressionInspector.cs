@@ -13,8 +13,14 @@ namespace SecurityGuarantees.RuleGraphs;
 internal static class ExpressionInspector
 {
     /// <summary>Parses an expression text; <see langword="null"/> when there is none or it does not parse.</summary>
-    public static ExprNode? Parse(TextSyntax? text) =>
-        text is null ? null : ExpressionParser.Parse(text.Text, text.Location, new DiagnosticBag());
+    public static ExprNode? Parse(TextSyntax? text) => text is null ? null : ParseAccepted(text.Text, text.Location);
+
+    /// <summary>Re-reads text the build accepted, under whatever limits it was built with.</summary>
+    private static ExprNode? ParseAccepted(string text, SourceLocation location)
+    {
+        using var limits = ExpressionLimits.Accepted();
+        return ExpressionParser.Parse(text, location, new DiagnosticBag());
+    }
 
     /// <summary>The top-level conjuncts (<c>a &amp;&amp; b &amp;&amp; c</c>) of an expression.</summary>
     public static IReadOnlyList<ExprNode> Conjuncts(ExprNode? node) => node is null ? [] : ExpressionBinder.SplitConjuncts(node);
@@ -125,7 +131,7 @@ internal static class ExpressionInspector
             }
 
             var hole = text[(i + 1)..end];
-            if (hole.Trim().Length > 0 && ExpressionParser.Parse(hole, template.Location, new DiagnosticBag()) is { } node)
+            if (hole.Trim().Length > 0 && ParseAccepted(hole, template.Location) is { } node)
             {
                 yield return node;
             }

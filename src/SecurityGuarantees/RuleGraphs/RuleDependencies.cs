@@ -45,7 +45,7 @@ internal sealed record RuleOutput(DependencyKind Kind, string Name, ActionSyntax
 }
 
 /// <summary>One element of a rule's <c>when</c> that matches facts, with where it sits.</summary>
-/// <param name="Element">A <see cref="PatternSyntax"/> or <see cref="CountSyntax"/>.</param>
+/// <param name="Element">A <see cref="PatternSyntax"/>, <see cref="CountSyntax"/> or <see cref="AggregateSyntax"/>.</param>
 /// <param name="Negated">Under an odd number of <c>not:</c>.</param>
 /// <param name="Optional">Under <c>not:</c> or in one alternative of <c>any:</c>: the rule can fire without it matching.</param>
 internal sealed record MatchingElement(ElementSyntax Element, bool Negated, bool Optional)
@@ -54,6 +54,7 @@ internal sealed record MatchingElement(ElementSyntax Element, bool Negated, bool
     {
         PatternSyntax pattern => pattern.FactType.Text,
         CountSyntax count => count.FactType.Text,
+        AggregateSyntax aggregate => aggregate.FactType.Text,
         _ => "",
     };
 
@@ -61,6 +62,7 @@ internal sealed record MatchingElement(ElementSyntax Element, bool Negated, bool
     {
         PatternSyntax pattern => pattern.Where,
         CountSyntax count => count.Where,
+        AggregateSyntax aggregate => aggregate.Where,
         _ => null,
     };
 }
@@ -132,7 +134,7 @@ internal sealed class RuleDependencies(CompiledRule rule, IReadOnlyList<Matching
     {
         switch (element)
         {
-            case PatternSyntax or CountSyntax:
+            case PatternSyntax or CountSyntax or AggregateSyntax:
                 into.Add(new MatchingElement(element, negated, optional));
                 break;
             case NotSyntax not:

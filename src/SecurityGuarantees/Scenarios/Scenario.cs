@@ -10,7 +10,7 @@ namespace SecurityGuarantees.Scenarios;
 public sealed class Scenario
 {
     internal Scenario(string id, DateOnly? asOf, string? description, string? sourcePath, IReadOnlyList<object> facts,
-        IReadOnlyDictionary<object, SourceLocation> factLocations, YamlNode? timeline, YamlNode? expect)
+        IReadOnlyDictionary<object, SourceLocation> factLocations, YamlNode? timeline, YamlNode? expect, YamlNode? vary = null)
     {
         Id = id;
         AsOf = asOf;
@@ -20,6 +20,7 @@ public sealed class Scenario
         FactLocations = factLocations;
         TimelineNode = timeline;
         ExpectNode = expect;
+        VaryNode = vary;
     }
 
     /// <summary>The scenario id (<c>scenario:</c>).</summary>
@@ -45,6 +46,9 @@ public sealed class Scenario
 
     /// <summary>The raw <c>expect:</c> section, read by the test runner.</summary>
     internal YamlNode? ExpectNode { get; }
+
+    /// <summary>The raw <c>vary:</c> section, read by what-if variants.</summary>
+    internal YamlNode? VaryNode { get; }
 
     /// <summary>Creates a scenario from facts built in code.</summary>
     /// <param name="id">The scenario id.</param>

@@ -8,9 +8,10 @@ namespace SecurityGuarantees.Scenarios;
 /// <summary>Reads a scenario file: its header, its facts by type (typed by the registered fact types) and raw sections.</summary>
 internal static class ScenarioFileLoader
 {
-    public static Scenario? Load(string file, string text, FactTypeRegistry types, LoadLimits limits, DiagnosticBag diagnostics)
+    public static Scenario? Load(string file, string text, FactTypeRegistry types, LoadLimits limits, DiagnosticBag diagnostics,
+        CancellationToken cancellationToken = default)
     {
-        var root = YamlTreeReader.Read(file, text, diagnostics);
+        var root = YamlTreeReader.Read(file, text, diagnostics, cancellationToken);
         if (root is null)
         {
             if (!diagnostics.HasErrors)
@@ -43,14 +44,15 @@ internal static class ScenarioFileLoader
         var factsReader = YamlMappingReader.From(reader.Node("facts"), "'facts'", diagnostics);
         if (factsReader is not null)
         {
-            ReadFacts(factsReader, types, limits, facts, locations, diagnostics);
+            ReadFacts(factsReader, types, limits, facts, locations, diagnostics, cancellationToken: cancellationToken);
         }
 
         var timeline = reader.Node("timeline");
         var expect = reader.Node("expect");
+        var vary = reader.Node("vary");
         reader.ReportUnknownKeys();
         var failed = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore;
-        return failed || id is null ? null : new Scenario(id, asOf, description, file, facts, locations, timeline, expect);
+        return failed || id is null ? null : new Scenario(id, asOf, description, file, facts, locations, timeline, expect, vary);
     }
 
     public static DateOnly? ReadDate(YamlScalar? scalar, string key, DiagnosticBag diagnostics)
@@ -71,7 +73,8 @@ internal static class ScenarioFileLoader
 
     /// <summary>Reads a map of fact type → list of facts, checking types, keys and duplicates.</summary>
     public static void ReadFacts(YamlMappingReader factsReader, FactTypeRegistry types, LoadLimits limits, List<object> facts,
-        Dictionary<object, SourceLocation> locations, DiagnosticBag diagnostics, FactKeyIndex? keys = null, bool keyOnly = false)
+        Dictionary<object, SourceLocation> locations, DiagnosticBag diagnostics, FactKeyIndex? keys = null, bool keyOnly = false,
+        CancellationToken cancellationToken = default)
     {
         keys ??= new FactKeyIndex();
         foreach (var (typeKey, listNode) in factsReader.Mapping.Entries)
@@ -100,6 +103,11 @@ internal static class ScenarioFileLoader
                     diagnostics.Error(DiagnosticCodes.FileTooLarge, item.Location, $"more than {limits.MaxFacts} facts",
                         "split the scenario, or raise the fact limit in the engine options");
                     return;
+                }
+
+                if (facts.Count % 1024 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
                 }
 
                 var fact = FactReader.Read(item, type, diagnostics, keyOnly);

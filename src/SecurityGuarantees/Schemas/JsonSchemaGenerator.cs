@@ -41,7 +41,7 @@ internal static class JsonSchemaGenerator
             ["rule"] = RuleSchema(),
             ["element"] = new JsonObject
             {
-                ["description"] = "One element of 'when': fact, not, exists, all, any, each or count.",
+                ["description"] = "One element of 'when': fact, not, exists, all, any, each, count, let or aggregate.",
                 ["oneOf"] = new JsonArray(
                     Element("fact", "Facts of a type, optionally bound with 'as:' and filtered with 'where:'.", new JsonObject
                     {
@@ -58,7 +58,20 @@ internal static class JsonSchemaGenerator
                         ["each"] = Ref("expression"),
                         ["as"] = Ref("binding"),
                     }, "as"),
-                    CountElement(typeNames)),
+                    CountElement(typeNames),
+                    Element("let", "Scalar bindings computed from earlier bindings: { name: expression, ... }.", new JsonObject
+                    {
+                        ["let"] = NamedExpressions("A binding name and the expression it is bound to."),
+                    }),
+                    Element("aggregate", "Values computed over the matching facts (per groupBy value), read as <as>.<name>.", new JsonObject
+                    {
+                        ["aggregate"] = typeNames.DeepClone(),
+                        ["where"] = Ref("expression"),
+                        ["groupBy"] = new JsonObject { ["type"] = "string", ["description"] = "A field: one match per distinct value, bound as <as>.key." },
+                        ["as"] = Ref("binding"),
+                        ["compute"] = NamedExpressions("count(), count(distinct f), sum(f), min(f), max(f), avg(f), collect(f) or collectDistinct(f)."),
+                        ["having"] = Ref("expression"),
+                    }, "as", "compute")),
             },
             ["action"] = new JsonObject
             {
@@ -197,6 +210,7 @@ internal static class JsonSchemaGenerator
                 }),
             },
         };
+        defs["variation"] = VariationSchema();
         foreach (var type in scenarioTypes)
         {
             defs["fact-" + type.Name] = FactSchema(type, keysOnly: false);
@@ -221,11 +235,29 @@ internal static class JsonSchemaGenerator
                 ["facts"] = Ref("facts"),
                 ["timeline"] = new JsonObject { ["type"] = Types("array", "null"), ["items"] = Ref("step") },
                 ["expect"] = Ref("expect"),
+                ["vary"] = new JsonObject { ["type"] = Types("array", "null"), ["items"] = Ref("variation") },
             },
             ["$defs"] = defs,
         };
         return root.ToJsonString(Options) + "\n";
     }
+
+    /// <summary>One <c>vary:</c> dimension: a field and its values, or a fact's presence (see docs/what-if.md).</summary>
+    private static JsonObject VariationSchema() => new()
+    {
+        ["description"] = "A what-if dimension: a field of a fact and the values to try, or the fact with and without it.",
+        ["type"] = "object",
+        ["additionalProperties"] = false,
+        ["required"] = new JsonArray("fact"),
+        ["properties"] = new JsonObject
+        {
+            ["fact"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[A-Za-z][A-Za-z0-9]*\\[.+\\]", ["description"] = "The fact as Type[key], e.g. Position[jeddah-ceasefire/RU]." },
+            ["field"] = new JsonObject { ["type"] = "string", ["description"] = "The field to vary." },
+            ["values"] = new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["type"] = Types("string", "number", "boolean") } },
+            ["present"] = new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["type"] = "boolean" } },
+        },
+        ["oneOf"] = new JsonArray(new JsonObject { ["required"] = new JsonArray("values") }, new JsonObject { ["required"] = new JsonArray("present") }),
+    };
 
     private static JsonObject RuleSchema() => new()
     {
@@ -242,6 +274,14 @@ internal static class JsonSchemaGenerator
             ["when"] = ElementList(),
             ["then"] = new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = Ref("action") },
         },
+    };
+
+    private static JsonObject NamedExpressions(string description) => new()
+    {
+        ["type"] = "object",
+        ["minProperties"] = 1,
+        ["propertyNames"] = new JsonObject { ["pattern"] = BindingPattern },
+        ["additionalProperties"] = new JsonObject { ["type"] = "string", ["description"] = description },
     };
 
     private static JsonObject CountElement(JsonObject typeNames)

@@ -32,3 +32,16 @@ internal sealed record EachSyntax(SourceLocation Location, TextSyntax List, Text
 /// <summary><c>count: Type</c> with <c>where</c>, <c>distinct</c>, <c>as</c>, <c>atLeast</c> or <c>having</c>.</summary>
 internal sealed record CountSyntax(SourceLocation Location, TextSyntax FactType, TextSyntax? Where, TextSyntax? Distinct,
     TextSyntax? As, int? AtLeast, TextSyntax? Having) : ElementSyntax(Location);
+
+/// <summary>One <c>name: expression</c> of a <c>let:</c> or of an aggregate's <c>compute:</c>.</summary>
+internal sealed record NamedExpressionSyntax(TextSyntax Name, TextSyntax Value);
+
+/// <summary><c>let: { name: expression, ... }</c>: scalar bindings computed from earlier bindings, in order.</summary>
+internal sealed record LetSyntax(SourceLocation Location, IReadOnlyList<NamedExpressionSyntax> Bindings) : ElementSyntax(Location);
+
+/// <summary>
+/// <c>aggregate: Type</c> with <c>where</c>, <c>groupBy</c>, <c>as</c>, <c>compute</c> and <c>having</c>: values computed
+/// over the matching facts (per distinct <c>groupBy</c> value), bound as fields of <c>as</c>.
+/// </summary>
+internal sealed record AggregateSyntax(SourceLocation Location, TextSyntax FactType, TextSyntax? Where, TextSyntax? GroupBy, TextSyntax As,
+    IReadOnlyList<NamedExpressionSyntax> Compute, TextSyntax? Having) : ElementSyntax(Location);

@@ -24,4 +24,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 11, EventName = "ScenarioEvaluationFailed", Level = LogLevel.Debug,
         Message = "Evaluating scenario {Scenario} failed after {ElapsedMilliseconds:0.0} ms")]
     public static partial void ScenarioEvaluationFailed(ILogger logger, Exception exception, string scenario, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 12, EventName = "AsOfFromTimeProvider", Level = LogLevel.Information,
+        Message = "Scenario {Scenario} has no asOf: evaluating as of {AsOf:yyyy-MM-dd}, today's UTC date from the engine's TimeProvider")]
+    public static partial void AsOfFromTimeProvider(ILogger logger, string scenario, DateOnly asOf);
 }

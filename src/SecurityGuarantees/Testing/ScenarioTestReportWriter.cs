@@ -21,7 +21,16 @@ public static class ScenarioTestReportWriter
     /// </summary>
     /// <param name="run">The test run.</param>
     /// <param name="output">Where to write.</param>
-    public static void WriteText(ScenarioTestRun run, TextWriter output)
+    public static void WriteText(ScenarioTestRun run, TextWriter output) => WriteText(run, output, includeCoverage: true);
+
+    /// <summary>
+    /// As <see cref="WriteText(ScenarioTestRun, TextWriter)"/>, with the coverage summary only when asked for: an author
+    /// testing one file wants its result, not a list of every rule that file does not exercise.
+    /// </summary>
+    /// <param name="run">The test run.</param>
+    /// <param name="output">Where to write.</param>
+    /// <param name="includeCoverage">Whether to write the coverage summary (rules no test fired, conditions no test expects).</param>
+    public static void WriteText(ScenarioTestRun run, TextWriter output, bool includeCoverage)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(output);
@@ -54,9 +63,17 @@ public static class ScenarioTestReportWriter
             text.Append(CultureInfo.InvariantCulture, $"{errorFiles} file(s) could not be loaded and were not tested (see the errors above)\n");
         }
 
-        text.Append('\n').Append("coverage\n");
-        AppendList(text, "rules no scenario fired", run.Coverage.RulesNeverFired);
-        AppendList(text, "conditions no scenario expects", run.Coverage.ConditionsNeverExpected);
+        if (includeCoverage)
+        {
+            text.Append('\n').Append("coverage\n");
+            AppendList(text, "rules no scenario fired", run.Coverage.RulesNeverFired);
+            AppendList(text, "conditions no scenario expects", run.Coverage.ConditionsNeverExpected);
+        }
+        else
+        {
+            text.Append('\n');
+        }
+
         if (run.WithoutExpectations > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $"{run.WithoutExpectations} of the passed test(s) have no expectations\n");

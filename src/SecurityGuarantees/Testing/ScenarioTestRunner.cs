@@ -88,7 +88,13 @@ public sealed class ScenarioTestRunner
     /// </summary>
     /// <param name="paths">Files and folders.</param>
     /// <param name="cancellationToken">Stops the run between rule firings.</param>
-    public ScenarioTestRun Run(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    public ScenarioTestRun Run(IEnumerable<string> paths, CancellationToken cancellationToken = default) => Run(paths, null, cancellationToken);
+
+    /// <summary>As <see cref="Run(IEnumerable{string}, CancellationToken)"/>, reporting each file when it is done (for a progress display).</summary>
+    /// <param name="paths">Files and folders.</param>
+    /// <param name="fileDone">Told the path of each scenario file once its tests have run; may be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the run between rule firings.</param>
+    public ScenarioTestRun Run(IEnumerable<string> paths, IProgress<string>? fileDone, CancellationToken cancellationToken = default)
     {
         var results = new List<ScenarioTestResult>();
         var diagnostics = new List<Diagnostic>();
@@ -105,6 +111,7 @@ public sealed class ScenarioTestRunner
             }
 
             expected.UnionWith(run.ExpectedConditions);
+            fileDone?.Report(file);
         }
 
         var coverage = new ScenarioCoverage(
@@ -141,20 +148,20 @@ public sealed class ScenarioTestRunner
     private FileRun RunFile(string file, CancellationToken cancellationToken, bool keepStepsWithoutExpectations = false)
     {
         var diagnostics = new DiagnosticBag();
-        if (!SourceFileReader.TryRead(file, LoadLimits.Default, diagnostics, out var text))
+        if (!SourceFileReader.TryRead(file, _engine.Limits.Load, diagnostics, out var text))
         {
             return FileRun.Failed(diagnostics);
         }
 
         var types = _engine.Rules.Types;
-        var scenario = ScenarioFileLoader.Load(file, text, types, LoadLimits.Default, diagnostics);
+        var scenario = ScenarioFileLoader.Load(file, text, types, _engine.Limits.Load, diagnostics);
         if (scenario is null || diagnostics.HasErrors)
         {
-            TimelineParser.CheckWithoutFacts(file, text, types, LoadLimits.Default, diagnostics);
+            TimelineParser.CheckWithoutFacts(file, text, types, _engine.Limits.Load, diagnostics);
             return FileRun.Failed(diagnostics);
         }
 
-        var timeline = scenario.TimelineNode is null ? null : TimelineParser.Parse(scenario, types, LoadLimits.Default, diagnostics);
+        var timeline = scenario.TimelineNode is null ? null : TimelineParser.Parse(scenario, types, _engine.Limits.Load, diagnostics);
         var scenarioExpectations = ExpectationParser.FromScenario(scenario, diagnostics);
         var stepExpectations = timeline?.Steps.Select(s => ExpectationParser.Parse(s.ExpectNode, diagnostics)).ToList() ?? [];
         if (diagnostics.HasErrors || (scenario.TimelineNode is not null && timeline is null))

@@ -19,7 +19,7 @@ public sealed partial class ScenarioEngine
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var diagnostics = new DiagnosticBag();
-        if (!SourceFileReader.TryRead(path, LoadLimits.Default, diagnostics, out var text))
+        if (!SourceFileReader.TryRead(path, Limits.Load, diagnostics, out var text))
         {
             throw new RuleLoadException(diagnostics.Sorted());
         }
@@ -35,7 +35,13 @@ public sealed partial class ScenarioEngine
     {
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
         ArgumentNullException.ThrowIfNull(yaml);
-        return ParseTimeline(sourceName, yaml, new DiagnosticBag());
+        var diagnostics = new DiagnosticBag();
+        if (!SourceFileReader.CheckText(sourceName, yaml, Limits.Load, diagnostics))
+        {
+            throw new RuleLoadException(diagnostics.Sorted());
+        }
+
+        return ParseTimeline(sourceName, yaml, diagnostics);
     }
 
     /// <summary>
@@ -48,7 +54,7 @@ public sealed partial class ScenarioEngine
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var diagnostics = new DiagnosticBag();
-        var timeline = TimelineParser.Parse(scenario, Rules.Types, LoadLimits.Default, diagnostics);
+        var timeline = TimelineParser.Parse(scenario, Rules.Types, Limits.Load, diagnostics);
         if (timeline is null || diagnostics.HasErrors)
         {
             throw new RuleLoadException(diagnostics.Sorted());
@@ -92,15 +98,15 @@ public sealed partial class ScenarioEngine
 
     private Timeline ParseTimeline(string sourceName, string yaml, DiagnosticBag diagnostics)
     {
-        var scenario = ScenarioFileLoader.Load(sourceName, yaml, Rules.Types, LoadLimits.Default, diagnostics);
+        var scenario = ScenarioFileLoader.Load(sourceName, yaml, Rules.Types, Limits.Load, diagnostics);
         Timeline? timeline = null;
         if (scenario is not null && !diagnostics.HasErrors)
         {
-            timeline = TimelineParser.Parse(scenario, Rules.Types, LoadLimits.Default, diagnostics);
+            timeline = TimelineParser.Parse(scenario, Rules.Types, Limits.Load, diagnostics);
         }
         else
         {
-            TimelineParser.CheckWithoutFacts(sourceName, yaml, Rules.Types, LoadLimits.Default, diagnostics);
+            TimelineParser.CheckWithoutFacts(sourceName, yaml, Rules.Types, Limits.Load, diagnostics);
         }
 
         if (timeline is null || diagnostics.HasErrors)

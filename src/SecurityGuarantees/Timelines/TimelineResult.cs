@@ -16,4 +16,11 @@ namespace SecurityGuarantees.Timelines;
 /// firing of the run.
 /// </param>
 public sealed record TimelineResult(string Scenario, DateOnly AsOf, EvaluationResult Initial, IReadOnlyList<TimelineStepResult> Steps,
-    EvaluationResult Final);
+    EvaluationResult Final)
+{
+    /// <summary>
+    /// The firing trace of the whole run when <see cref="EvaluationOptions.Trace"/> was on (entries carry their step's
+    /// date), else <see langword="null"/>.
+    /// </summary>
+    public IReadOnlyList<TraceEntry>? Trace { get; init; }
+}

@@ -16,16 +16,17 @@ internal static class TimelineRunner
         CancellationToken cancellationToken)
     {
         var scenario = timeline.Scenario;
-        session.Insert(scenario.Facts);
+        session.Insert(scenario.Facts, cancellationToken);
         session.SetToday(asOf, first: true);
         session.Fire(cancellationToken);
-        var initial = session.Snapshot(scenario.Id, asOf);
+        var initial = session.Snapshot(scenario.Id, asOf, cancellationToken);
 
         var previous = initial;
         var steps = new List<TimelineStepResult>(timeline.Steps.Count);
         foreach (var step in timeline.Steps)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            session.BeginStep(step.On);
             if (step.Retractions.Count > 0)
             {
                 session.Retract(step.Retractions);
@@ -43,12 +44,12 @@ internal static class TimelineRunner
 
             session.SetToday(step.On, first: false);
             session.Fire(cancellationToken);
-            var state = session.Snapshot(scenario.Id, step.On);
+            var state = session.Snapshot(scenario.Id, step.On, cancellationToken);
             steps.Add(Compare(step, previous, state));
             previous = state;
         }
 
-        return new TimelineResult(scenario.Id, asOf, initial, steps, previous);
+        return new TimelineResult(scenario.Id, asOf, initial, steps, previous) { Trace = session.Trace };
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ public sealed class PlaygroundBrowser : IAsyncLifetime
             throw new InvalidOperationException($"the browser tests need Chromium at {ChromiumPath}: run 'apt-get install -y chromium' (.ci/run does)");
         }
 
-        Assertions.SetDefaultExpectTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         _app = SecurityGuaranteesServer.CreateApplication(new ServerOptions { Urls = "http://127.0.0.1:0" });
         await _app.StartAsync();
         BaseAddress = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -49,7 +49,7 @@ public sealed class PlaygroundBrowser : IAsyncLifetime
     public async Task<IPage> OpenPlaygroundAsync()
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        page.SetDefaultTimeout(30_000);
+        page.SetDefaultTimeout(60_000);
         await page.GotoAsync(BaseAddress + "/");
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("condition(s)", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
         return page;

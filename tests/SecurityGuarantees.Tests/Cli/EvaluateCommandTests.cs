@@ -22,7 +22,7 @@ public sealed class EvaluateCommandTests
         var (exitCode, output, error) = Run("evaluate", Scenario, "--rules", Rules);
         Assert.Equal(0, exitCode);
         Assert.Equal("", error);
-        Assert.Contains("WARNING  ceasefire-pending (ceasefire-30d) [RU]", output);
+        Assert.Contains("warning  ceasefire-pending (ceasefire-30d) [RU]", output);
         Assert.Contains("because rule ceasefire-pending matched Proposal ceasefire-30d, Position ceasefire-30d/UA", output);
         Assert.Contains("  RU\n    - respond-to-ceasefire (ceasefire-30d)", output);
         Assert.DoesNotContain("\r", output);
@@ -51,7 +51,7 @@ public sealed class EvaluateCommandTests
     {
         var (exitCode, output, _) = Run("evaluate", Scenario, "--rules", Rules, "--format", "markdown");
         Assert.Equal(0, exitCode);
-        Assert.Contains("| WARNING | `ceasefire-pending` | ceasefire-30d | RU |", output);
+        Assert.Contains("| warning | `ceasefire-pending` | ceasefire-30d | RU |", output);
     }
 
     [Fact]

@@ -25,6 +25,17 @@ public sealed class NativeAotShapesTests
         Assert.True(missing.Count == 0, "not in NativeAotShapes:\n" + string.Join("\n", missing));
     }
 
+    [Theory]
+    [MemberData(nameof(IndexedJoins))]
+    public void AggregatesAndLets_UseOnlyShapesANativeBuildHas(bool indexedJoins)
+    {
+        // Their values travel boxed, so every lambda reading them has reference-type parameters only (issue 13).
+        var engine = new ScenarioEngineBuilder().WithIndexedJoins(indexedJoins)
+            .AddRules(Support.TestPaths.Fixture("computed/rules.yaml")).Build();
+        var missing = Uncovered(engine).ToList();
+        Assert.True(missing.Count == 0, "not in NativeAotShapes:\n" + string.Join("\n", missing));
+    }
+
     [Fact]
     public void TheRuleWalk_FindsWhatItChecks()
     {

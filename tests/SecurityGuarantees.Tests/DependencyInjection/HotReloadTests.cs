@@ -228,6 +228,70 @@ public sealed class HotReloadTests : IDisposable
     }
 
     [Fact]
+    public void ReloadMaxWait_DefaultsToTwoSeconds_AndRefusesNegative()
+    {
+        var options = new SecurityGuaranteesOptions();
+        Assert.Equal(TimeSpan.FromSeconds(2), options.ReloadMaxWait);
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.ReloadMaxWait = TimeSpan.FromMilliseconds(-1));
+    }
+
+    [Fact]
+    public async Task WatchRules_AFileRewrittenEvery100ms_IsStillReloaded_AndAnInvalidVersionKeepsTheOldRules()
+    {
+        // Issue 12: with the default delays, writes every 100 ms used to postpone the reload for as long as they went on.
+        using var provider = new ServiceCollection()
+            .AddLogging(b => b.AddProvider(_logs))
+            .AddSecurityGuarantees(o =>
+            {
+                o.AddRules(_folder);
+                o.WatchRules = true;
+            })
+            .BuildServiceProvider();
+        var evaluator = provider.GetRequiredService<IScenarioEvaluator>();
+        var status = provider.GetRequiredService<IRuleReloadStatus>();
+        Assert.Equal("first-condition", ConditionOf(evaluator));
+
+        var writing = System.Diagnostics.Stopwatch.StartNew();
+        var writes = 0;
+        while (status.LastReload is not { Succeeded: true } && writing.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            WriteRule($"written-{++writes}");
+            await Task.Delay(100);
+        }
+
+        Assert.True(status.LastReload?.Succeeded, $"no reload after {writes} writes in {writing.Elapsed.TotalSeconds:F1} s");
+        Assert.True(writing.Elapsed < TimeSpan.FromSeconds(10), $"the first reload came after {writing.Elapsed.TotalSeconds:F1} s of writes");
+        Assert.StartsWith("written-", ConditionOf(evaluator), StringComparison.Ordinal);
+
+        // Now keep writing an invalid version: the reload reports its diagnostics and the rules in use stay.
+        var before = ConditionOf(evaluator);
+        var reloadsBefore = status.LastReload;
+        writing.Restart();
+        // (A reload may also catch the file half-written, between truncation and write: wait for one that read it whole.)
+        while (status.LastReload is not { Succeeded: false } last || !last.Diagnostics.Any(d => d.Code == DiagnosticCodes.UnknownFactType))
+        {
+            if (writing.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                break;
+            }
+
+            File.WriteAllText(RuleFile, $"ruleset: reload\nrules:\n  - id: r\n    when: [{{ fact: NoSuchFact }}]\n    then: [{{ condition: c{writes++} }}]\n");
+            await Task.Delay(100);
+        }
+
+        var failed = status.LastReload;
+        Assert.NotNull(failed);
+        Assert.NotSame(reloadsBefore, failed);
+        Assert.False(failed.Succeeded);
+        var error = Assert.Single(failed.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(DiagnosticCodes.UnknownFactType, error.Code);
+        Assert.True(writing.Elapsed < TimeSpan.FromSeconds(10), $"the invalid version was reported after {writing.Elapsed.TotalSeconds:F1} s");
+        Assert.Equal(RuleFile, error.Location.File);
+        Assert.Equal(1, failed.RuleCount);
+        Assert.Equal(before, ConditionOf(evaluator));
+    }
+
+    [Fact]
     public async Task WatchRules_AChangedRuleFile_IsReloadedInTheBackground()
     {
         using var provider = new ServiceCollection()

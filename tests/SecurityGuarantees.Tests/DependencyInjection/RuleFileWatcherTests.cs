@@ -45,10 +45,61 @@ public sealed class RuleFileWatcherTests : IDisposable
         Assert.True(clock.Timer.Disposed);
     }
 
-    /// <summary>A <see cref="TimeProvider"/> whose one timer fires only when the test says so.</summary>
+    [Fact]
+    public async Task ChangesThatNeverStop_AreCalledBackWithinTheMaximumWait()
+    {
+        var clock = new ManualTimerProvider();
+        var calls = 0;
+        using var watcher = new RuleFileWatcher([_folder], TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2), clock, () => Interlocked.Increment(ref calls), _ => { });
+        var file = Path.Combine(_folder, "a.yaml");
+
+        // A write every 100 ms (of the manual clock): the quiet period alone would never end.
+        async Task WriteAndWait(int schedulesBefore)
+        {
+            await File.WriteAllTextAsync(file, $"rules: [] # {schedulesBefore}\n");
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (clock.Timer.Schedules <= schedulesBefore && waited.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                await Task.Delay(10);
+            }
+
+            Assert.True(clock.Timer.Schedules > schedulesBefore, "the watcher saw no change");
+        }
+
+        await WriteAndWait(0);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), clock.Timer.DueTime);
+        for (var i = 1; i <= 17; i++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+            await WriteAndWait(clock.Timer.Schedules);
+        }
+
+        // 1.7 s after the first change: the next write may push the callback no later than 2 s after it.
+        Assert.Equal(TimeSpan.FromMilliseconds(300), clock.Timer.DueTime);
+        clock.Advance(TimeSpan.FromMilliseconds(400));
+        await WriteAndWait(clock.Timer.Schedules);
+        Assert.Equal(TimeSpan.Zero, clock.Timer.DueTime);
+
+        // The callback starts a new burst: the next change waits the ordinary quiet period again.
+        clock.Timer.Fire();
+        Assert.Equal(1, calls);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        await WriteAndWait(clock.Timer.Schedules);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), clock.Timer.DueTime);
+    }
+
+    /// <summary>A <see cref="TimeProvider"/> whose one timer fires only when the test says so, and whose clock moves only when told.</summary>
     private sealed class ManualTimerProvider : TimeProvider
     {
+        private long _ticks;
+
         public ManualTimer Timer { get; private set; } = null!;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
 
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
             Timer = new ManualTimer(() => callback(state));

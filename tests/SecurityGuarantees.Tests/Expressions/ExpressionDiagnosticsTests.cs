@@ -34,8 +34,6 @@ public sealed class ExpressionDiagnosticsTests
     [InlineData("99999999999999999999999999999999 > 1", 17, "number '99999999999999999999999999999999' is too large")]
     [InlineData("   ", 17, "expected an expression, found nothing")]
     [InlineData(") == 1", 17, "expected an expression, found ')'")]
-    [InlineData("title.toString() == \"x\"", 31, "unexpected '(': expected an operator or the end of the expression")]
-    [InlineData("p.stance.name == \"x\"", 25, "unexpected '.': expected an operator or the end of the expression")]
     [InlineData("mutual; true", 23, "unexpected ';': expected an operator or the end of the expression")]
     public void Syntax_errors_say_what_was_expected_and_where(string text, int column, string message) =>
         AssertError(text, DiagnosticCodes.ExpressionSyntax, 14, column, message);
@@ -99,7 +97,6 @@ public sealed class ExpressionDiagnosticsTests
     [InlineData("not n", 17, "'not' needs a bool operand, not a number")]
     [InlineData("n.field == 1", 17, "'n' is not a fact, so it has no fields")]
     [InlineData("title.size == 1", 17, "'title' is a field of Proposal, not a fact, so it has no fields")]
-    [InlineData("title + 1 == \"x1\"", 23, "'+' needs numbers, not string and number")]
     [InlineData("[1, \"a\"] == null", 21, "list items must have one type, but this is a string in a list of number")]
     [InlineData("count([[1]]) == 1", 24, "lists cannot contain lists")]
     [InlineData("2 in roles", 19, "'in' cannot look for a number in a list of enum TestRole")]
@@ -131,8 +128,8 @@ public sealed class ExpressionDiagnosticsTests
         "exec(\"rm -rf /\")",
         17,
         "unknown function 'exec'",
-        "the functions are count(list), contains(list, x), any(list), startsWith(s, prefix), endsWith(s, suffix), lower(s), daysBetween(from, to)")]
-    [InlineData("GetType() == null", 17, "unknown function 'GetType'", "the functions are count(list), contains(list, x), any(list), startsWith(s, prefix), endsWith(s, suffix), lower(s), daysBetween(from, to)")]
+        "the functions are count(list), contains(list, x), any(list), startsWith(s, prefix), endsWith(s, suffix), lower(s), daysBetween(from, to), sum(list), min(list), max(list), abs(x), round(x, digits), upper(s), trim(s), length(s), addDays(date, n), matches(s, \"pattern\")")]
+    [InlineData("GetType() == null", 17, "unknown function 'GetType'", "the functions are count(list), contains(list, x), any(list), startsWith(s, prefix), endsWith(s, suffix), lower(s), daysBetween(from, to), sum(list), min(list), max(list), abs(x), round(x, digits), upper(s), trim(s), length(s), addDays(date, n), matches(s, \"pattern\")")]
     public void Only_the_built_in_functions_can_be_called(string text, int column, string message, string hint) =>
         AssertError(text, DiagnosticCodes.UnknownFunction, 14, column, message, hint);
 

@@ -120,6 +120,23 @@ public sealed class LintTests
     }
 
     [Fact]
+    public void OwnRulesBesideTheBuiltInSet_ReportOnlyTheAuthorsFiles_UnlessIncludeBuiltIn()
+    {
+        var own = Lint("unconsumed.yaml");
+        var (exitCode, output, error) = Run("lint", "--rules", "builtin", "--rules", own, "--scenarios", CleanScenario);
+        var (_, allOutput, all) = Run("lint", "--rules", own, "--include-builtin", "--scenarios", CleanScenario);
+
+        Assert.Equal(0, exitCode);
+        Assert.DoesNotContain("builtin:", error);
+        Assert.Contains($"{own}:", error);
+        Assert.Matches(@"\d+ note\(s\) on the built-in rules not shown \(--include-builtin shows them\)\n$", error);
+        Assert.Contains("builtin:rules/", all);
+        Assert.Contains($"{own}:", all);
+        Assert.StartsWith("lint: 41 rule(s)", allOutput, StringComparison.Ordinal);
+        Assert.StartsWith("lint: 41 rule(s)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LibraryLint_ReturnsTheSameDiagnostics()
     {
         var engine = TestEngines.FromFixtures("lint/contradiction.yaml");

@@ -23,9 +23,6 @@ public sealed class TestCommandTests
             ok    jeddah-timeline-pass @ 2025-03-13 (F/passing/timeline-pass.yaml)
             ok    jeddah-timeline-pass @ 2025-03-15 (F/passing/timeline-pass.yaml)
 
-            coverage
-              rules no scenario fired (0)
-              conditions no scenario expects (0)
             1 of the passed test(s) have no expectations
             5 passed, 0 failed
 
@@ -186,13 +183,38 @@ public sealed class TestCommandTests
     [Fact]
     public void Test_Coverage_ListsRulesNeverFiredAndConditionsNeverExpected()
     {
-        var (_, output, _) = Run("test", Path("passing/no-expect.yaml"), "--rules", RuleFile);
+        var (_, output, _) = Run("test", Path("passing/no-expect.yaml"), "--rules", RuleFile, "--coverage");
         Assert.Contains("coverage\n  rules no scenario fired (0)\n  conditions no scenario expects (1): ceasefire-pending\n", output);
 
         var (_, junit, _) = Run("test", Path("passing/no-expect.yaml"), "--rules", RuleFile, "--format", "junit");
         var properties = XDocument.Parse(junit).Root!.Elements("testsuite").Single(s => (string?)s.Attribute("name") == "coverage")
             .Element("properties")!.Elements("property").Select(p => $"{p.Attribute("name")!.Value}={p.Attribute("value")!.Value}");
         Assert.Equal(["condition-never-expected=ceasefire-pending"], properties);
+    }
+
+    [Fact]
+    public void Test_OnAFileOrFolder_PrintsNoCoverage_UnlessAskedFor()
+    {
+        var (_, quiet, _) = Run("test", Path("passing/no-expect.yaml"));
+        var (_, asked, _) = Run("test", Path("passing/no-expect.yaml"), "--coverage");
+
+        // One author's file against the 41 built-in rules: its result, not 40 lines about rules it does not touch.
+        Assert.DoesNotContain("coverage", quiet);
+        Assert.Equal(4, quiet.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length + 1);
+        Assert.Contains("\ncoverage\n  rules no scenario fired (", asked);
+        Assert.EndsWith("1 passed, 0 failed\n", quiet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_OnTheDefaultFolders_PrintsCoverage()
+    {
+        // The default folders are relative to the working directory: run the real tool in the repository's root.
+        var tool = System.IO.Path.Combine(AppContext.BaseDirectory, "security-guarantees.dll");
+        var (exitCode, output, error) = SecurityGuarantees.Tests.Packaging.DotnetProcess.Run(TestPaths.RepositoryRoot, TimeSpan.FromMinutes(3), tool, "test");
+
+        Assert.True(exitCode == 0, error + output);
+        Assert.Contains("\ncoverage\n  rules no scenario fired (", output);
+        Assert.DoesNotContain("\u001b", output + error, StringComparison.Ordinal);
     }
 
     [Fact]

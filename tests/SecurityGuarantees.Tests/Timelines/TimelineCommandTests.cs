@@ -25,14 +25,14 @@ public sealed class TimelineCommandTests
         Assert.StartsWith("Timeline timeline-basic, 2025-03-11 to 2025-03-26 (5 steps)\nA ceasefire offer, an answer taken back, a pause that runs out\n\nAt the start, 2025-03-11\n", output);
         Assert.Contains("""
             2025-03-18  Russia accepts the ceasefire
-              - condition  WARNING  ceasefire-pending (ceasefire-30d) [RU]
+              - condition  warning  ceasefire-pending (ceasefire-30d) [RU]
               - next step  RU:      respond-to-ceasefire (ceasefire-30d)
               - next step  US:      convey-offer (ceasefire-30d)
 
             """.Replace("\r", "", StringComparison.Ordinal), output);
         Assert.Contains("""
             2025-03-21
-              + condition  WARNING  proposal-expired (energy-pause)
+              + condition  warning  proposal-expired (energy-pause)
                   The energy pause ran out after 2025-03-20
                   because rule proposal-expired matched Today 2025-03-21, Proposal energy-pause
               + next step  RU:      seek-renewal (energy-pause)
@@ -64,7 +64,7 @@ public sealed class TimelineCommandTests
         Assert.Equal(0, exitCode);
         Assert.StartsWith("# Timeline `timeline-basic`, 2025-03-11 to 2025-03-26\n", output);
         Assert.Contains("## 2025-03-18: Russia accepts the ceasefire\n", output);
-        Assert.Contains("| removed | WARNING `ceasefire-pending` | ceasefire-30d | RU | The 30-day ceasefire accepted by Ukraine; Russia has not answered |  |", output);
+        Assert.Contains("| removed | warning `ceasefire-pending` | ceasefire-30d | RU | The 30-day ceasefire accepted by Ukraine; Russia has not answered |  |", output);
         Assert.Contains("| added | next step `seek-renewal` | energy-pause | US | Renew The energy pause | rule seek-renewal matched", output);
         Assert.Contains("## At the end, 2025-03-26\n", output);
     }

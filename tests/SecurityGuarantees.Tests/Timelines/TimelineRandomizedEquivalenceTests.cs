@@ -6,7 +6,7 @@ namespace SecurityGuarantees.Tests.Timelines;
 
 /// <summary>
 /// Randomized timelines (seeded, so every run is the same): demands inserted, updated and retracted step by step under
-/// rules with joins, <c>not:</c>, <c>exists:</c>, <c>count:</c>, chained conditions, several rules stating one condition
+/// rules with joins, <c>not:</c>, <c>exists:</c>, <c>count:</c>, <c>aggregate:</c> and <c>let:</c>, chained conditions, several rules stating one condition
 /// and a rule <c>insert:</c>. After every step the timeline's state must equal a fresh evaluation of the facts it has
 /// reached, and all four combinations of the compilation switches (indexed joins, direct conclusions) must give the same
 /// timeline JSON. This is what incremental truth maintenance promises; the second rule set makes <c>Demand</c> reachable
@@ -16,6 +16,38 @@ public sealed class TimelineRandomizedEquivalenceTests
 {
     private const int Seeds = 60;
     private const int StepsPerTimeline = 4;
+
+    /// <summary>
+    /// Aggregates (grouped and not, joined to an earlier binding, with having) and a let over them (issue 13): their
+    /// values and justifications must follow every insert, update and retract as a fresh evaluation would compute them.
+    /// </summary>
+    private const string ComputedElements = "\n" + """
+          - id: demands-per-holder
+            when:
+              - aggregate: Demand
+                where: status == "open"
+                groupBy: holder
+                as: g
+                compute: { n: count(), kinds: collectDistinct(kind), targets: count(distinct target) }
+                having: g.n >= 2
+            then:
+              - condition: holder-demands
+                subject: "{g.key}"
+                text: "{g.n} {g.kinds} {g.targets}"
+          - id: targeted
+            when:
+              - fact: Party
+                as: p
+              - aggregate: Demand
+                where: target == p.id
+                as: a
+                compute: { n: count(), statuses: count(distinct status), kinds: collect(kind) }
+              - let: { label: p.id + ":" + lower(p.name), twice: a.n * 2 }
+            then:
+              - condition: targeted
+                subject: "{p.id}"
+                text: "{label} {a.n} {twice} {a.statuses} {a.kinds}"
+        """;
 
     /// <summary>Rules on derived conditions (a chain, and a second rule stating <c>mutual</c>), appended to both rule sets.</summary>
     private const string ChainedConditions = "\n" + """
@@ -122,7 +154,7 @@ public sealed class TimelineRandomizedEquivalenceTests
                 actor: "{pos.party}"
                 subject: "{pos.proposal}"
                 text: "watch"
-        """ + ChainedConditions;
+        """ + ChainedConditions + ComputedElements;
 
     private const string LookupsOnly = """
         version: 1

@@ -1,0 +1,66 @@
+using Spectre.Console;
+
+namespace SecurityGuarantees.Cli.Terminal;
+
+/// <summary>
+/// A progress bar on stderr for work that takes over a second, when stderr is a terminal; quiet otherwise, so redirected
+/// output and tests see nothing of it. The work runs on a worker thread; the bar reads how many items are done.
+/// </summary>
+internal static class ProgressDisplay
+{
+    /// <summary>How long work runs before the bar appears: short work should not flicker.</summary>
+    public static readonly TimeSpan DefaultDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>Runs <paramref name="work"/>, which reports each item done through its argument.</summary>
+    /// <param name="context">The run's streams and terminal settings.</param>
+    /// <param name="description">What is being done, e.g. <c>testing 40 scenario files</c>.</param>
+    /// <param name="total">How many items there are.</param>
+    /// <param name="work">The work; it calls the progress with each finished item.</param>
+    /// <param name="delay">How long before the bar appears (<see cref="DefaultDelay"/> unless a test says otherwise).</param>
+    public static T Run<T>(CliContext context, string description, int total, Func<IProgress<string>, T> work, TimeSpan? delay = null)
+    {
+        if (!context.Terminal.ShowProgress || total <= 1)
+        {
+            return work(new Counter());
+        }
+
+        var counter = new Counter();
+        var task = Task.Run(() => work(counter));
+        if (task.Wait(delay ?? DefaultDelay))
+        {
+            return task.GetAwaiter().GetResult();
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = context.Terminal.ColourError ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(context.Error),
+        });
+        console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                var bar = progress.AddTask(description, maxValue: total);
+                while (!task.Wait(TimeSpan.FromMilliseconds(100)))
+                {
+                    bar.Value = counter.Done;
+                }
+
+                bar.Value = total;
+            });
+        return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Counts finished items; read from the display's thread.</summary>
+    private sealed class Counter : IProgress<string>
+    {
+        private int _done;
+
+        public int Done => Volatile.Read(ref _done);
+
+        public void Report(string value) => Interlocked.Increment(ref _done);
+    }
+}

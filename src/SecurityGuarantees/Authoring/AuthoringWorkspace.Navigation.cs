@@ -1,0 +1,266 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using SecurityGuarantees.Compilation;
+using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Facts;
+using SecurityGuarantees.RuleGraphs;
+using SecurityGuarantees.Syntax;
+
+namespace SecurityGuarantees.Authoring;
+
+// Hover, go to definition and find references: resolve the word under the cursor, then answer from the loaded rules.
+public sealed partial class AuthoringWorkspace
+{
+    /// <summary>
+    /// What hovering shows: a field's type and description, a binding's type, a rule's title and description, a
+    /// condition's or next step's deriving and reading rules, a fact type's fields. <see langword="null"/> over anything else.
+    /// </summary>
+    /// <param name="path">The document's path.</param>
+    /// <param name="position">The cursor.</param>
+    public AuthoringHover? GetHover(string path, TextPosition position)
+    {
+        var target = Resolve(path, position);
+        return target is null ? null : new AuthoringHover(HoverText(target), target.Range);
+    }
+
+    /// <summary>
+    /// Go to definition: a binding goes to the pattern that binds it; a condition or next-step id to the rules that
+    /// derive it; a key in a scenario to the fact it names.
+    /// </summary>
+    /// <param name="path">The document's path.</param>
+    /// <param name="position">The cursor.</param>
+    public IReadOnlyList<AuthoringLocation> GetDefinitions(string path, TextPosition position) => Resolve(path, position) switch
+    {
+        NavigationTarget.Binding binding => BindingDefinition(binding),
+        NavigationTarget.Conclusion conclusion => Derivers(conclusion).Select(d => Locate(d.File, d.Action switch
+        {
+            ConditionActionSyntax c => c.Id.Location,
+            NextStepActionSyntax n => n.Id.Location,
+            _ => d.Action.Location,
+        })).ToList(),
+        NavigationTarget.FactKey key => [.. _cache.Scenario(path, _documents[path]).KeysOf(key.Type).Where(k => k.Key == key.Key).Select(k => Locate(path, k.Location))],
+        NavigationTarget.Rule rule => [Locate(rule.File, rule.Syntax.Location)],
+        _ => [],
+    };
+
+    /// <summary>Find references: the rules that read a condition, a next step or a field.</summary>
+    /// <param name="path">The document's path.</param>
+    /// <param name="position">The cursor.</param>
+    public IReadOnlyList<AuthoringLocation> GetReferences(string path, TextPosition position) => Resolve(path, position) switch
+    {
+        NavigationTarget.Conclusion conclusion => [.. Readers(conclusion).Select(r => Locate(r.File, r.Location))],
+        NavigationTarget.Field field => [.. RuleAnalyses.SelectMany(a => FieldReadFinder.Reads(a, field.Type, field.Descriptor.Name).Select(l => Locate(a.File, l)))],
+        _ => [],
+    };
+
+    private NavigationTarget? Resolve(string path, TextPosition position)
+    {
+        if (!_documents.TryGetValue(path, out var text))
+        {
+            return null;
+        }
+
+        var lines = new SourceLines(text);
+        if (lines.WordAt(position, withDots: true) is not { } dotted || lines.WordAt(position) is not { } word)
+        {
+            return null;
+        }
+
+        var context = YamlOutline.At(lines, dotted.Range.Start);
+        return KindOf(text) == AuthoringDocumentKind.Rules
+            ? ResolveInRules(path, text, lines, context, word, dotted)
+            : ResolveInScenario(path, text, context, word, dotted);
+    }
+
+    private NavigationTarget? ResolveInRules(string path, string text, SourceLines lines, YamlContext context,
+        (string Word, TextRange Range) word, (string Word, TextRange Range) dotted)
+    {
+        var analysis = _cache.Rules(path, text);
+        switch (context.Key)
+        {
+            case "id" when context.Path is ["rules"]:
+                return analysis.Rules.FirstOrDefault(r => r.Id == dotted.Word) is { } rule ? new NavigationTarget.Rule(dotted.Range, rule, path) : null;
+            case "condition" or "nextStep" when context.Path.Contains("then"):
+                return new NavigationTarget.Conclusion(dotted.Range, dotted.Word, context.Key == "nextStep");
+            case "fact" or "count" or "insert":
+                return _cache.Types.Find(word.Word) is { } type ? new NavigationTarget.FactType(word.Range, type) : null;
+        }
+
+        if (context.IsKeyPosition && context.Path.Count > 0 && context.Path[^1] == "insert" && _cache.Types.Find(word.Word) is { } inserted)
+        {
+            return new NavigationTarget.FactType(word.Range, inserted);
+        }
+
+        if (context.Key is null || FindScope(path, text, context.KeyLine, word.Range.Start) is not { } scope)
+        {
+            return null;
+        }
+
+        var before = lines.Prefix(word.Range.Start);
+        if (ConditionIdString().IsMatch(before) && scope.Scope.CurrentFact?.Name is "Condition" or "NextStep")
+        {
+            return new NavigationTarget.Conclusion(dotted.Range, dotted.Word, scope.Scope.CurrentFact.Name == "NextStep");
+        }
+
+        if (MemberTarget().Match(before) is { Success: true } member)
+        {
+            return scope.Scope.Bindings.TryGetValue(member.Groups[1].Value, out var owner) && owner.Fact?.FindField(word.Word) is { } field
+                ? new NavigationTarget.Field(word.Range, owner.Fact, field) : null;
+        }
+
+        if (scope.Scope.CurrentFact?.FindField(word.Word) is { } own)
+        {
+            return new NavigationTarget.Field(word.Range, scope.Scope.CurrentFact, own);
+        }
+
+        return scope.Scope.Bindings.TryGetValue(word.Word, out var binding)
+            ? new NavigationTarget.Binding(word.Range, binding, RuleAt(analysis, word.Range.Start.Line), path) : null;
+    }
+
+    private NavigationTarget? ResolveInScenario(string path, string text, YamlContext context, (string Word, TextRange Range) word,
+        (string Word, TextRange Range) dotted)
+    {
+        var at = context.Path;
+        var typeName = at.Count == 2 && at[0] == "facts" ? at[1] : at.Count == 3 && at[0] == "timeline" ? at[2] : null;
+        var type = typeName is null ? null : _cache.Types.Find(typeName);
+        if (context.IsKeyPosition)
+        {
+            if (at.Count > 0 && at[^1] is "conditions" or "absent" or "nextSteps")
+            {
+                return new NavigationTarget.Conclusion(dotted.Range, dotted.Word, at[^1] == "nextSteps");
+            }
+
+            if (at is ["facts"] && _cache.Types.Find(word.Word) is { } factType)
+            {
+                return new NavigationTarget.FactType(word.Range, factType);
+            }
+
+            return type?.FindField(word.Word) is { } field ? new NavigationTarget.Field(word.Range, type, field) : null;
+        }
+
+        if (type?.FindField(context.Key!) is { } valueField && KeyTarget(valueField) is { } target)
+        {
+            return new NavigationTarget.FactKey(dotted.Range, target, dotted.Word);
+        }
+
+        return context.Key == "id" && at.Count > 0 && at[^1] is "conditions" or "absent" or "nextSteps"
+            ? new NavigationTarget.Conclusion(dotted.Range, dotted.Word, at[^1] == "nextSteps") : null;
+    }
+
+    private string HoverText(NavigationTarget target)
+    {
+        var text = new StringBuilder();
+        switch (target)
+        {
+            case NavigationTarget.Rule rule:
+                text.Append($"**rule** `{rule.Syntax.Id}`");
+                AppendParagraph(text, rule.Syntax.Title);
+                AppendParagraph(text, rule.Syntax.Description);
+                break;
+            case NavigationTarget.Conclusion conclusion:
+                text.Append($"**{(conclusion.IsNextStep ? "next step" : "condition")}** `{conclusion.Id}`\n\nderived by: ");
+                text.Append(string.Join(", ", Derivers(conclusion).Select(d => $"`{d.Rule.Id}`").Distinct(StringComparer.Ordinal).DefaultIfEmpty("no loaded rule")));
+                var readers = Readers(conclusion).Select(r => $"`{r.Rule}`").Distinct(StringComparer.Ordinal).ToList();
+                if (readers.Count > 0)
+                {
+                    text.Append($"\n\nread by: {string.Join(", ", readers)}");
+                }
+
+                break;
+            case NavigationTarget.Field field:
+                text.Append($"**field** `{field.Type.Name}.{field.Descriptor.Name}`: {ExpressionCompletion.FieldType(field.Descriptor)}");
+                if (field.Descriptor.IsKey)
+                {
+                    text.Append(" (key)");
+                }
+
+                AppendParagraph(text, MemberDocumentation.Summary(field.Descriptor.Property));
+                break;
+            case NavigationTarget.Binding binding:
+                text.Append($"**binding** `{binding.Scope.Name}`: ");
+                text.Append(binding.Scope.Fact is { } fact ? $"{fact.Name} fact" : binding.Scope.ScalarType is { } scalar
+                    ? Expressions.ExprType.OfScalar(Nullable.GetUnderlyingType(scalar) ?? scalar)?.ToString() ?? scalar.Name : "value");
+                break;
+            case NavigationTarget.FactType type:
+                text.Append($"**fact type** `{type.Type.Name}`\n\n");
+                text.Append(string.Join("\n", type.Type.Fields.Select(f => $"- `{f.Name}`: {ExpressionCompletion.FieldType(f)}{(f.IsKey ? " (key)" : "")}")));
+                break;
+            case NavigationTarget.FactKey key:
+                text.Append($"**{key.Type.Name}** `{key.Key}`");
+                break;
+        }
+
+        return text.ToString();
+    }
+
+    private static void AppendParagraph(StringBuilder text, string? paragraph)
+    {
+        if (!string.IsNullOrWhiteSpace(paragraph))
+        {
+            text.Append("\n\n").Append(paragraph.Trim());
+        }
+    }
+
+    /// <summary>The actions that derive a condition or next step, in load order.</summary>
+    private IEnumerable<(string File, RuleSyntax Rule, ActionSyntax Action)> Derivers(NavigationTarget.Conclusion conclusion) =>
+        from analysis in RuleAnalyses
+        from rule in analysis.Rules
+        from action in rule.Then
+        where action is ConditionActionSyntax c && !conclusion.IsNextStep && c.Id.Text == conclusion.Id
+            || action is NextStepActionSyntax n && conclusion.IsNextStep && n.Id.Text == conclusion.Id
+        select (analysis.File, rule, action);
+
+    /// <summary>The <c>when</c> elements that match a condition or next step by its id, in load order.</summary>
+    private IEnumerable<(string File, string Rule, SourceLocation Location)> Readers(NavigationTarget.Conclusion conclusion)
+    {
+        var kind = conclusion.IsNextStep ? DependencyKind.NextStep : DependencyKind.Condition;
+        return from analysis in RuleAnalyses
+               from rule in analysis.Rules
+               from input in RuleDependencies.Analyze(new CompiledRule(rule, analysis.File), _cache.Types).Inputs
+               where input.Kind == kind && input.Name == conclusion.Id
+               select (analysis.File, rule.Id, input.Location);
+    }
+
+    private List<AuthoringLocation> BindingDefinition(NavigationTarget.Binding binding)
+    {
+        if (binding.Owner is null)
+        {
+            return [];
+        }
+
+        var alias = Elements(binding.Owner.When).Select(e => e switch
+        {
+            PatternSyntax p => p.As,
+            CountSyntax c => c.As,
+            EachSyntax each => each.As,
+            _ => null,
+        }).FirstOrDefault(a => a?.Text == binding.Scope.Name);
+        return alias is null ? [] : [Locate(binding.File, alias.Location)];
+    }
+
+    private static IEnumerable<ElementSyntax> Elements(IEnumerable<ElementSyntax> elements) => elements.SelectMany(e => e switch
+    {
+        NotSyntax not => Elements([not.Element]),
+        ExistsSyntax exists => Elements([exists.Element]),
+        AllSyntax all => Elements(all.Elements),
+        AnySyntax any => Elements(any.Alternatives),
+        _ => [e],
+    });
+
+    /// <summary>The rule whose text holds <paramref name="line"/>.</summary>
+    private static RuleSyntax? RuleAt(RuleFileAnalysis analysis, int line) =>
+        analysis.Rules.LastOrDefault(r => r.Location.Line <= line);
+
+    private AuthoringLocation Locate(string file, SourceLocation location)
+    {
+        var lines = _documents.TryGetValue(file, out var text) ? new SourceLines(text)
+            : RuleAnalyses.FirstOrDefault(a => a.File == file)?.Lines ?? new SourceLines("");
+        return new AuthoringLocation(file, lines.DiagnosticRange(location.Line, location.Column));
+    }
+
+    [GeneratedRegex(@"\bid\s*(==|!=)\s*""$|\bid\s+(not\s+)?in\s*\[[^\]]*""$")]
+    private static partial Regex ConditionIdString();
+
+    [GeneratedRegex(@"(?<![\w.])([A-Za-z_]\w*)\.$")]
+    private static partial Regex MemberTarget();
+}

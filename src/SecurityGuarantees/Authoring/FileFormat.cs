@@ -1,0 +1,44 @@
+namespace SecurityGuarantees.Authoring;
+
+/// <summary>The keys of the rule and scenario file formats, by where they stand (the loaders' lists, for completion).</summary>
+internal static class FileFormat
+{
+    public static readonly string[] RuleFileKeys = ["version", "ruleset", "rules"];
+
+    public static readonly string[] RuleKeys = ["id", "title", "description", "priority", "tags", "when", "then"];
+
+    public static readonly string[] ElementKeys = ["fact", "as", "where", "not", "exists", "all", "any", "each", "count", "distinct", "atLeast", "having"];
+
+    /// <summary>The element keys that may join those present: a kind's own keys once the kind is written, else every key.</summary>
+    public static IEnumerable<string> ElementKeysBesides(IEnumerable<string> present)
+    {
+        var kind = present.FirstOrDefault(k => k is "fact" or "count" or "each" or "not" or "exists" or "all" or "any");
+        return kind switch
+        {
+            "fact" => ["as", "where"],
+            "count" => ["where", "distinct", "as", "atLeast", "having"],
+            "each" => ["as"],
+            null => ElementKeys,
+            _ => [],
+        };
+    }
+
+    public static readonly string[] ActionKeys = ["condition", "nextStep", "insert", "subject", "parties", "severity", "text", "actor", "priority"];
+
+    public static readonly string[] Severities = ["info", "warning", "critical"];
+
+    public static readonly string[] ScenarioKeys = ["version", "scenario", "asOf", "description", "facts", "timeline", "expect"];
+
+    public static readonly string[] ExpectKeys = ["conditions", "nextSteps", "absent"];
+
+    public static readonly string[] StepKeys = ["on", "note", "retract", "update", "insert", "expect"];
+
+    /// <summary>Keys whose value is a condition (or list) of the expression language.</summary>
+    public static readonly string[] ExpressionKeys = ["where", "having", "each"];
+
+    /// <summary>Keys of a <c>then:</c> action whose value is a template.</summary>
+    public static readonly string[] TemplateKeys = ["subject", "text", "actor", "parties"];
+
+    /// <summary>Keys that hold expressions in a <c>when:</c> element, or nest elements.</summary>
+    public static readonly string[] ElementContainers = ["when", "not", "exists", "all", "any"];
+}

@@ -1,0 +1,78 @@
+using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Expectations;
+using SecurityGuarantees.Facts;
+using SecurityGuarantees.Loading;
+using SecurityGuarantees.Scenarios;
+using SecurityGuarantees.Timelines;
+
+namespace SecurityGuarantees.Authoring;
+
+/// <summary>
+/// A scenario (or timeline) file as <c>security-guarantees test</c> loads it: facts, timeline and expectations, with
+/// the same diagnostics, plus the YAML tree for keys and navigation.
+/// </summary>
+internal sealed class ScenarioAnalysis
+{
+    private ScenarioAnalysis(string file, string text, IReadOnlyList<Diagnostic> diagnostics, YamlNode? tree)
+    {
+        File = file;
+        Text = text;
+        Diagnostics = diagnostics;
+        Tree = tree;
+        Lines = new SourceLines(text);
+    }
+
+    public string File { get; }
+
+    public string Text { get; }
+
+    public SourceLines Lines { get; }
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public YamlNode? Tree { get; }
+
+    public static ScenarioAnalysis Analyze(string file, string text, FactTypeRegistry types)
+    {
+        var diagnostics = new DiagnosticBag();
+        var scenario = ScenarioFileLoader.Load(file, text, types, LoadLimits.Default, diagnostics);
+        if (scenario is null || diagnostics.HasErrors)
+        {
+            TimelineParser.CheckWithoutFacts(file, text, types, LoadLimits.Default, diagnostics);
+        }
+        else
+        {
+            var timeline = scenario.TimelineNode is null ? null : TimelineParser.Parse(scenario, types, LoadLimits.Default, diagnostics);
+            ExpectationParser.FromScenario(scenario, diagnostics);
+            foreach (var step in timeline?.Steps ?? [])
+            {
+                ExpectationParser.Parse(step.ExpectNode, diagnostics);
+            }
+        }
+
+        var tree = YamlTreeReader.Read(file, text, new DiagnosticBag());
+        return new ScenarioAnalysis(file, text, diagnostics.Sorted(), tree);
+    }
+
+    /// <summary>The keys of the facts of <paramref name="type"/> in the scenario, with where each fact is.</summary>
+    public IEnumerable<(string Key, SourceLocation Location)> KeysOf(FactTypeDescriptor type)
+    {
+        if (Tree is not YamlMapping root || root["facts"] is not YamlMapping facts || facts[type.Name] is not YamlSequence items
+            || type.KeyFields.Count != 1)
+        {
+            yield break;
+        }
+
+        foreach (var item in items.Items)
+        {
+            if (item is YamlMapping fact && fact[type.KeyFields[0].Name] is YamlScalar key)
+            {
+                yield return (key.Value, fact.Location);
+            }
+            else if (item is YamlScalar scalar)
+            {
+                yield return (scalar.Value, scalar.Location);
+            }
+        }
+    }
+}

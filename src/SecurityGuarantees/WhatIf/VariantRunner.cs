@@ -1,0 +1,107 @@
+using SecurityGuarantees.Diagnostics;
+
+namespace SecurityGuarantees.WhatIf;
+
+/// <summary>Runs every combination of resolved dimensions on one <see cref="LiveScenario"/> and groups the outcomes.</summary>
+internal static class VariantRunner
+{
+    /// <summary>The number of combinations, or <see langword="null"/> beyond <paramref name="cap"/>.</summary>
+    public static long? CountCombinations(IReadOnlyList<ResolvedDimension> dimensions, int cap)
+    {
+        long count = 1;
+        foreach (var dimension in dimensions)
+        {
+            count *= dimension.Choices.Count;
+            if (count > cap)
+            {
+                return null;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Evaluates every combination. The session walks the combinations in reflected (Gray-code) order, so each step
+    /// changes exactly one dimension (an odometer would change two on average, and all of them at its carries); the
+    /// outcomes are reported in the dimensions' value order, the first dimension varying slowest.
+    /// </summary>
+    public static VariantsResult Run(LiveScenario live, string scenario, IReadOnlyList<ResolvedDimension> dimensions)
+    {
+        var total = 1;
+        var strides = new int[dimensions.Count];
+        for (var d = dimensions.Count - 1; d >= 0; d--)
+        {
+            strides[d] = total;
+            total *= dimensions[d].Choices.Count;
+        }
+
+        var results = new ConclusionSet[total];
+        var index = new int[dimensions.Count];
+        var direction = Enumerable.Repeat(1, dimensions.Count).ToArray();
+        while (true)
+        {
+            var changes = new List<ResolvedChange>();
+            var position = 0;
+            for (var d = 0; d < dimensions.Count; d++)
+            {
+                changes.AddRange(dimensions[d].Choices[index[d]]);
+                position += index[d] * strides[d];
+            }
+
+            results[position] = ConclusionOrder.Of(live.Apply(changes));
+            var move = dimensions.Count - 1;
+            while (move >= 0 && (index[move] + direction[move] < 0 || index[move] + direction[move] >= dimensions[move].Choices.Count))
+            {
+                direction[move] = -direction[move];
+                move--;
+            }
+
+            if (move < 0)
+            {
+                break;
+            }
+
+            index[move] += direction[move];
+        }
+
+        var outcomes = new List<(string[] Values, ConclusionSet Conclusions)>(total);
+        for (var position = 0; position < total; position++)
+        {
+            var values = new string[dimensions.Count];
+            for (var d = 0; d < dimensions.Count; d++)
+            {
+                values[d] = dimensions[d].Dimension.Values[position / strides[d] % dimensions[d].Choices.Count];
+            }
+
+            outcomes.Add((values, results[position]));
+        }
+
+        var alwaysConditions = outcomes.Select(o => o.Conclusions.Conditions).Aggregate((a, b) => [.. a.Intersect(b)]);
+        var alwaysSteps = outcomes.Select(o => o.Conclusions.NextSteps).Aggregate((a, b) => [.. a.Intersect(b)]);
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var variants = new List<Variant>();
+        foreach (var (values, conclusions) in outcomes)
+        {
+            var own = new ConclusionSet([.. conclusions.Conditions.Except(alwaysConditions)], [.. conclusions.NextSteps.Except(alwaysSteps)]);
+            var signature = string.Join("\n", own.Conditions) + "\n\n" + string.Join("\n", own.NextSteps);
+            if (!groups.TryGetValue(signature, out var group))
+            {
+                groups[signature] = group = groups.Count + 1;
+            }
+
+            variants.Add(new Variant(values, own, group));
+        }
+
+        return new VariantsResult(scenario, live.Original.AsOf, [.. dimensions.Select(d => d.Dimension)],
+            new ConclusionSet(alwaysConditions, alwaysSteps), variants);
+    }
+
+    public static Diagnostic TooMany(IReadOnlyList<ResolvedDimension> dimensions, int cap, SourceLocation at)
+    {
+        var sizes = string.Join(" × ", dimensions.Select(d => d.Choices.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new Diagnostic(DiagnosticCodes.TooManyVariants, DiagnosticSeverity.Error,
+            $"{sizes} combinations is more than the cap of {cap.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}", at,
+            "vary fewer facts or values, or raise the cap (--max-variants)");
+    }
+}

@@ -1,0 +1,55 @@
+using SecurityGuarantees.WhatIf;
+
+namespace SecurityGuarantees.Benchmarks;
+
+/// <summary>Issue 14's targets: variants as incremental changes of one live session, and a suggestion under a second.</summary>
+internal static partial class QuickMode
+{
+    private static void WhatIf()
+    {
+        Section("What-if: variants on one live session and suggestions (the shipped rules, ms)");
+        var engine = new ScenarioEngineBuilder().Build();
+        var root = RepositoryRoot();
+        var e5Text = File.ReadAllText(Path.Combine(root, "examples", "scenarios", "2025-03-12-paris-e5.yaml"));
+        var e5 = engine.ParseScenario("paris-e5.yaml", e5Text);
+
+        // The issue's example: Russia's answer to Jeddah × the US backstop there or not. The E5 scenario has no US backstop,
+        // so one is added as the Paris Declaration has it (planning, on a ceasefire).
+        var withBackstop = engine.ParseScenario("paris-e5-backstop.yaml", e5Text.Replace("  Commitment:\n",
+            "  Commitment:\n    - { id: us-backstop, party: US, kind: us-backstop, level: planning, trigger: on-ceasefire }\n", StringComparison.Ordinal));
+        IReadOnlyList<VariationDimension> six = VariationDimensions.Parse(["Position[jeddah-ceasefire/RU].stance=accepted,rejected,pending"], ["Commitment[us-backstop]"]);
+        IReadOnlyList<VariationDimension> sixtyFour = VariationDimensions.Parse(
+            [
+                "Position[jeddah-ceasefire/RU].stance=accepted,pending",
+                "Position[jeddah-ceasefire/UA].stance=accepted,conditional",
+                "Proposal[jeddah-ceasefire].mutual=true,false",
+                "Commitment[interest-fr].level=interested,political",
+            ],
+            ["Observation[healey-over-to-you]", "Demand[ru-demilitarisation]"]);
+
+        Console.WriteLine("| workload | variants | one full evaluation | all variants | ÷ one evaluation | per variant |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var (id, name, scenario, dimensions) in new[]
+                 {
+                     ("14a", "issue example (RU stance × US backstop)", withBackstop, six),
+                     ("14b", "Paris E5, 6 two-valued dimensions", e5, sixtyFour),
+                 })
+        {
+            var count = engine.RunVariants(scenario, dimensions).Variants.Count;
+            var one = Measure.Ms(() => engine.Evaluate(scenario));
+            var all = Measure.Ms(() => engine.RunVariants(scenario, dimensions));
+            Console.WriteLine($"| {name} | {count} | {one:F3} | {all:F3} | {all / one:F2} | {all / count:F3} |");
+            Add(id, $"what-if: {count} variants ({name}) ÷ one full evaluation", all / one, 8, atMost: true);
+        }
+
+        var declaration = engine.ParseScenario("paris-declaration.yaml", File.ReadAllText(Path.Combine(root, "examples", "scenarios", "2026-01-06-paris-declaration.yaml")));
+        var deployment = Measure.Ms(() => engine.SuggestForCondition(declaration, "deployment-planning"), repetitions: 3);
+        var ceasefire = Measure.Ms(() => engine.SuggestForCondition(e5, "ceasefire-in-force"), repetitions: 3, warmUpMs: 0);
+        var report = engine.SuggestForCondition(e5, "ceasefire-in-force");
+        Console.WriteLine("| suggestion | ms | evaluations |");
+        Console.WriteLine("|---|---|---|");
+        Console.WriteLine($"| deployment-planning on the Paris Declaration (3 changes) | {deployment:F2} | {engine.SuggestForCondition(declaration, "deployment-planning").Evaluations} |");
+        Console.WriteLine($"| ceasefire-in-force on Paris E5 (3 changes, {report.Suggestions.Count} sets) | {ceasefire:F0} | {report.Evaluations} |");
+        Add("14c", "what-if: deployment-planning suggestion on the Paris Declaration, seconds", deployment / 1000, 1, atMost: true);
+    }
+}
