@@ -97,6 +97,7 @@ public static class SecurityGuaranteesServer
         AuthoringEndpoints.Map(app);
         RuleSetEndpoints.Map(app);
         HealthEndpoints.Map(app);
+        WhatIfEndpoints.Map(app);
         PlaygroundEndpoints.Map(app);
         return app;
     }

@@ -9,7 +9,7 @@ public sealed class PlaygroundTests(PlaygroundBrowser browser) : IClassFixture<P
 
     private static async Task ReplaceScenarioText(IPage page, string text)
     {
-        await page.Locator("#scenario-editor .cm-content").ClickAsync();
+        await page.Locator("#scenario-editor .cm-line").First.ClickAsync(); // the content element is as tall as the document: click a drawn line
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.InsertTextAsync(text);
     }
@@ -58,7 +58,7 @@ public sealed class PlaygroundTests(PlaygroundBrowser browser) : IClassFixture<P
     public async Task EditingARule_ChangesTheConclusions()
     {
         var page = await browser.OpenPlaygroundAsync();
-        await page.Locator("#rules-editor .cm-content").ClickAsync();
+        await page.Locator("#rules-editor .cm-line").First.ClickAsync();
         await page.Keyboard.PressAsync("Control+A");
         var rules = (await page.EvaluateAsync<string>("() => window.playground.rulesEditor.state.doc.toString()"))
             .Replace("condition: ceasefire-pending", "condition: ceasefire-awaiting-russia", StringComparison.Ordinal);
