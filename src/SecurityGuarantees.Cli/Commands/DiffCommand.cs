@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SecurityGuarantees.Cli.Terminal;
 using SecurityGuarantees.Diagnostics;
 using SecurityGuarantees.Evaluation;
 using SecurityGuarantees.Reporting;
@@ -53,8 +54,8 @@ internal static class DiffCommand
         RuleImpactReport report;
         try
         {
-            report = RuleChangeImpact.Compare(baseEngine, newEngine, files, string.Join(", ", baseRules), rules.Length == 0 ? "builtin" : string.Join(", ", rules),
-                new EvaluationOptions { MaxFirings = maxFirings }, cancellationToken);
+            report = ProgressDisplay.Run(context, $"evaluating {files.Count} scenario files with both rule sets", () => RuleChangeImpact.Compare(baseEngine, newEngine,
+                files, string.Join(", ", baseRules), rules.Length == 0 ? "builtin" : string.Join(", ", rules), new EvaluationOptions { MaxFirings = maxFirings }, cancellationToken));
         }
         catch (RuleLoadException e)
         {
@@ -76,7 +77,7 @@ internal static class DiffCommand
                 RuleImpactTextWriter.WriteMarkdown(report, context.Out);
                 break;
             default:
-                RuleImpactTextWriter.Write(report, context.Out);
+                RuleImpactTextWriter.Write(report, context.TextOut);
                 break;
         }
 

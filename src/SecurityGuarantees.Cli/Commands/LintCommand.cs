@@ -13,6 +13,9 @@ internal static class LintCommand
 {
     private const string BuiltIn = "builtin";
 
+    /// <summary>SG0701: a rule reads a condition or next step no loaded rule derives.</summary>
+    private const string UnderivedCode = "SG0701";
+
     private static bool IsBuiltIn(Diagnostic diagnostic) => diagnostic.Location.File.StartsWith("builtin:", StringComparison.Ordinal);
 
     public static Command Create(CliContext context)
@@ -103,6 +106,13 @@ internal static class LintCommand
         if (hidden > 0)
         {
             context.WriteError(string.Create(CultureInfo.InvariantCulture, $"{hidden} note(s) on the built-in rules not shown (--include-builtin shows them)"));
+        }
+
+        // Rules that read built-in conditions, linted without the built-in set, would seem to wait for nothing.
+        if (ownFiles && !sources.Contains(BuiltIn) && sorted.Any(d => d.Code == UnderivedCode))
+        {
+            context.WriteError("note: if your rules build on the built-in rules, lint them together: security-guarantees lint --rules builtin "
+                + string.Join(" ", sources.Select(r => $"--rules {r}")));
         }
 
         if (json)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SecurityGuarantees.Cli.Terminal;
 using SecurityGuarantees.Diagnostics;
 using SecurityGuarantees.Evaluation;
 using SecurityGuarantees.Reporting;
@@ -88,7 +89,7 @@ internal static class WhatIfCommand
 
         try
         {
-            var result = engine.RunVariants(scenario, dimensions, whatIf, options, cancellationToken);
+            var result = ProgressDisplay.Run(context, "evaluating the variants", () => engine.RunVariants(scenario, dimensions, whatIf, options, cancellationToken));
             switch (format)
             {
                 case "json":
@@ -98,7 +99,7 @@ internal static class WhatIfCommand
                     VariantsMarkdownWriter.Write(result, context.Out);
                     break;
                 default:
-                    VariantsTextWriter.Write(result, context.Out);
+                    VariantsTextWriter.Write(result, context.TextOut);
                     break;
             }
 

@@ -11,6 +11,20 @@ internal static class ProgressDisplay
     /// <summary>How long work runs before the bar appears: short work should not flicker.</summary>
     public static readonly TimeSpan DefaultDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>The total of work that cannot count its items.</summary>
+    private const int Indeterminate = -1;
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, which cannot say how far it is (a library call): after the delay, an indeterminate
+    /// bar shows that it is still going. Exceptions come through unchanged.
+    /// </summary>
+    /// <param name="context">The run's streams and terminal settings.</param>
+    /// <param name="description">What is being done, e.g. <c>evaluating 64 variants</c>.</param>
+    /// <param name="work">The work.</param>
+    /// <param name="delay">How long before the bar appears (<see cref="DefaultDelay"/> unless a test says otherwise).</param>
+    public static T Run<T>(CliContext context, string description, Func<T> work, TimeSpan? delay = null) =>
+        Run(context, description, Indeterminate, _ => work(), delay);
+
     /// <summary>Runs <paramref name="work"/>, which reports each item done through its argument.</summary>
     /// <param name="context">The run's streams and terminal settings.</param>
     /// <param name="description">What is being done, e.g. <c>testing 40 scenario files</c>.</param>
@@ -19,14 +33,15 @@ internal static class ProgressDisplay
     /// <param name="delay">How long before the bar appears (<see cref="DefaultDelay"/> unless a test says otherwise).</param>
     public static T Run<T>(CliContext context, string description, int total, Func<IProgress<string>, T> work, TimeSpan? delay = null)
     {
-        if (!context.Terminal.ShowProgress || total <= 1)
+        if (!context.Terminal.ShowProgress || (total <= 1 && total != Indeterminate))
         {
             return work(new Counter());
         }
 
         var counter = new Counter();
         var task = Task.Run(() => work(counter));
-        if (task.Wait(delay ?? DefaultDelay))
+        // WaitAny, not Wait: a failed task must rethrow its own exception below, not an AggregateException here.
+        if (Task.WaitAny([task], delay ?? DefaultDelay) == 0)
         {
             return task.GetAwaiter().GetResult();
         }
@@ -43,13 +58,14 @@ internal static class ProgressDisplay
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(progress =>
             {
-                var bar = progress.AddTask(description, maxValue: total);
-                while (!task.Wait(TimeSpan.FromMilliseconds(100)))
+                var bar = progress.AddTask(description, maxValue: Math.Max(total, 1));
+                bar.IsIndeterminate = total == Indeterminate;
+                while (Task.WaitAny([task], TimeSpan.FromMilliseconds(100)) < 0)
                 {
                     bar.Value = counter.Done;
                 }
 
-                bar.Value = total;
+                bar.Value = bar.MaxValue;
             });
         return task.GetAwaiter().GetResult();
     }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Collections.Concurrent;
 using SecurityGuarantees.Compilation;
 using SecurityGuarantees.Facts;
@@ -12,7 +13,9 @@ internal sealed class AnalysisCache
 {
     private readonly ConcurrentDictionary<string, RuleFileAnalysis> _rules = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ScenarioAnalysis> _scenarios = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<int, ExpressionScope>> _scopeMemory = new(StringComparer.Ordinal);
+    private const int RememberedTexts = 16;
+
+    private readonly ConcurrentDictionary<string, ImmutableList<RuleFileAnalysis>> _history = new(StringComparer.Ordinal);
     private readonly Lazy<IReadOnlyList<(string File, string Text)>> _builtIn = new(() => [.. ScenarioEngineBuilder.ReadBuiltIn()]);
 
     public FactTypeRegistry Types { get; } = ScenarioEngineBuilder.DefaultTypes();
@@ -28,21 +31,89 @@ internal sealed class AnalysisCache
 
         var analysis = RuleFileAnalysis.Analyze(file, text, Types);
         _rules[file] = analysis;
-        var memory = _scopeMemory.GetOrAdd(file, _ => new ConcurrentDictionary<int, ExpressionScope>());
-        foreach (var entry in analysis.Scopes.Entries)
+        if (analysis.Scopes.Entries.Count > 0)
         {
-            memory[entry.Text.Location.Line] = entry;
+            _history.AddOrUpdate(file, _ => [analysis], (_, list) => (list.Count >= RememberedTexts ? list.RemoveAt(0) : list).Add(analysis));
         }
 
         return analysis;
     }
 
     /// <summary>
-    /// The last scope recorded at a line of a file, from any earlier text of it: while a rule has a structural error
-    /// (a key half typed), the loader drops it and its expressions are not bound, but completion still needs their scope.
+    /// The scope recorded for the expression whose key is now on <paramref name="line"/> of <paramref name="text"/>, from
+    /// the most recent earlier text of the file that had one there. While a rule has a structural error (a key half
+    /// typed), the loader drops it, or the whole file when the YAML does not parse, and its expressions are not bound;
+    /// completion still needs their scope. An earlier text's line is found past the edit: lines before the first changed
+    /// line keep their number, lines after the last changed one move by the difference in line count.
     /// </summary>
-    public ExpressionScope? RememberedScope(string file, int line) =>
-        _scopeMemory.TryGetValue(file, out var memory) && memory.TryGetValue(line, out var scope) ? scope : null;
+    public ExpressionScope? RememberedScope(string file, string text, int line)
+    {
+        if (!_history.TryGetValue(file, out var history))
+        {
+            return null;
+        }
+
+        var current = new SourceLines(text);
+        for (var i = history.Count - 1; i >= 0; i--)
+        {
+            var earlier = history[i];
+            foreach (var mapped in EarlierLines(earlier.Lines, current, line))
+            {
+                if (earlier.Scopes.Entries.FirstOrDefault(e => e.Text.Location.Line == mapped) is { } scope)
+                {
+                    return scope;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Where <paramref name="line"/> of the current text was in an earlier one: unchanged before the first changed line,
+    /// moved by the difference in line count after the last; inside the changed lines, either, if that line has the same key.
+    /// </summary>
+    private static IEnumerable<int> EarlierLines(SourceLines earlier, SourceLines current, int line)
+    {
+        var prefix = 0;
+        while (prefix < earlier.Count && prefix < current.Count && earlier[prefix + 1] == current[prefix + 1])
+        {
+            prefix++;
+        }
+
+        var suffix = 0;
+        while (suffix < earlier.Count - prefix && suffix < current.Count - prefix && earlier[earlier.Count - suffix] == current[current.Count - suffix])
+        {
+            suffix++;
+        }
+
+        var shift = current.Count - earlier.Count;
+        if (line <= prefix)
+        {
+            yield return line;
+        }
+        else if (line > current.Count - suffix)
+        {
+            yield return line - shift;
+        }
+        else
+        {
+            var key = KeyOf(current[line]);
+            foreach (var candidate in new[] { line - shift, line }.Distinct())
+            {
+                if (KeyOf(earlier[candidate]) == key)
+                {
+                    yield return candidate;
+                }
+            }
+        }
+    }
+
+    private static string KeyOf(string line)
+    {
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? line.Trim() : line[..colon].Trim();
+    }
 
     public ScenarioAnalysis Scenario(string file, string text)
     {
@@ -59,6 +130,6 @@ internal sealed class AnalysisCache
     public void Forget(string file)
     {
         _scenarios.TryRemove(file, out _);
-        _scopeMemory.TryRemove(file, out _);
+        _history.TryRemove(file, out _);
     }
 }

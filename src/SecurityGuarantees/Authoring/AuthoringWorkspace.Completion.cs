@@ -177,7 +177,7 @@ public sealed partial class AuthoringWorkspace
             found = FindScope(RuleFileAnalysis.Analyze(path, repaired, _cache.Types), keyLine, position);
         }
 
-        return found ?? _cache.RememberedScope(path, keyLine);
+        return found ?? _cache.RememberedScope(path, text, keyLine);
     }
 
     private static ExpressionScope? FindScope(RuleFileAnalysis analysis, int keyLine, TextPosition position)

@@ -27,7 +27,15 @@ internal static partial class ExpressionCompletion
         var member = MemberAccess().Match(prefix);
         if (member.Success)
         {
-            return scope.Bindings.TryGetValue(member.Groups[1].Value, out var binding) && binding.Fact is { } fact ? Fields(fact) : [];
+            var target = member.Groups[1].Value;
+            if (scope.Bindings.TryGetValue(target, out var binding))
+            {
+                return binding.Fact is { } fact ? Fields(fact) : [];
+            }
+
+            // An aggregate's results are bound as <as>.<name> (issue 13): its names are the members.
+            return [.. scope.Bindings.Values.Where(b => b.Name.StartsWith(target + ".", StringComparison.Ordinal))
+                .Select(b => new AuthoringCompletion(b.Name[(target.Length + 1)..], AuthoringCompletionKind.Binding, b.ScalarType is { } t ? TypeName(t) : null))];
         }
 
         if (Comparison().IsMatch(prefix))

@@ -7,16 +7,18 @@ internal static class FileFormat
 
     public static readonly string[] RuleKeys = ["id", "title", "description", "priority", "tags", "when", "then"];
 
-    public static readonly string[] ElementKeys = ["fact", "as", "where", "not", "exists", "all", "any", "each", "count", "distinct", "atLeast", "having"];
+    public static readonly string[] ElementKeys =
+        ["fact", "as", "where", "not", "exists", "all", "any", "each", "count", "distinct", "atLeast", "having", "let", "aggregate", "groupBy", "compute"];
 
     /// <summary>The element keys that may join those present: a kind's own keys once the kind is written, else every key.</summary>
     public static IEnumerable<string> ElementKeysBesides(IEnumerable<string> present)
     {
-        var kind = present.FirstOrDefault(k => k is "fact" or "count" or "each" or "not" or "exists" or "all" or "any");
+        var kind = present.FirstOrDefault(k => k is "fact" or "count" or "each" or "not" or "exists" or "all" or "any" or "let" or "aggregate");
         return kind switch
         {
             "fact" => ["as", "where"],
             "count" => ["where", "distinct", "as", "atLeast", "having"],
+            "aggregate" => ["where", "groupBy", "as", "compute", "having"],
             "each" => ["as"],
             null => ElementKeys,
             _ => [],

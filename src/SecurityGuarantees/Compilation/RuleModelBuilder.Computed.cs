@@ -23,9 +23,11 @@ internal sealed partial class RuleModelBuilder
         var values = new List<(string, LambdaExpression)>();
         foreach (var (name, value) in let.Bindings)
         {
+            var valueScope = new BindingScope(null, null, scope.Visible());
+            _scopes?.Add(value, valueScope, ExpressionScopeKind.Value);
             var node = ExpressionParser.Parse(value.Text, value.Location, _diagnostics);
             var bound = node is null ? null
-                : new ExpressionBinder(new BindingScope(null, null, scope.Visible()), value.Text, value.Location, _diagnostics).BindValue(node);
+                : new ExpressionBinder(valueScope, value.Text, value.Location, _diagnostics).BindValue(node);
             var alias = CheckAlias(name, scope, null);
             if (alias is null)
             {
@@ -174,9 +176,11 @@ internal sealed partial class RuleModelBuilder
         LambdaExpression? havingLambda = null;
         if (aggregate.Having is { } having)
         {
+            var havingScope = new BindingScope(null, null, scope.Visible());
+            _scopes?.Add(having, havingScope, ExpressionScopeKind.Condition);
             var node = ExpressionParser.Parse(having.Text, having.Location, _diagnostics);
             var bound = node is null ? null
-                : new ExpressionBinder(new BindingScope(null, null, scope.Visible()), having.Text, having.Location, _diagnostics).BindCondition(node);
+                : new ExpressionBinder(havingScope, having.Text, having.Location, _diagnostics).BindCondition(node);
             if (bound is not null)
             {
                 havingName = DeclarationName(null);

@@ -38,15 +38,15 @@ public static class SuggestionTextWriter
         var changes = report.MaxChanges == 1 ? "1 change" : string.Create(CultureInfo.InvariantCulture, $"{report.MaxChanges} changes");
         if (report.Suggestions.Count == 0)
         {
-            output.Write($"no suggestion within {changes}: no set of up to {changes} to the facts of {where} makes {target} {(makeHold ? verb : "stop")}.\n");
+            output.Write($"no suggestion within {changes}: no set of up to {changes} to the facts of {where} makes {target} {(makeHold ? (report.TargetKind == "rule" ? "fire" : "hold") : "stop holding")}.\n");
             foreach (var reason in report.Reasons)
             {
-                output.Write(markdown ? $"- {reason.TrimStart()}\n" : $"  {reason}\n");
+                output.Write(markdown ? $"{(reason.StartsWith("  ", StringComparison.Ordinal) ? "  - " : "- ")}{reason.TrimStart()}\n" : $"  {reason}\n");
             }
         }
         else
         {
-            output.Write($"{(makeHold ? "The smallest changes after which" : "The smallest changes after which")} {target} {verb} in {where} "
+            output.Write($"The smallest changes after which {target} {verb} in {where} "
                 + $"(at most {changes}, each verified by evaluating the changed scenario):\n");
             for (var i = 0; i < report.Suggestions.Count; i++)
             {

@@ -173,6 +173,21 @@ public sealed class AuthoringCompletionTests
     }
 
     [Fact]
+    public void GetCompletions_WhileTheYamlDoesNotParse_RemembersScopeAcrossShiftedLines()
+    {
+        var workspace = AuthoringWorkspace.Create().WithDocument(RulesPath, RuleText);
+        Assert.Empty(workspace.GetDiagnostics(RulesPath));
+
+        // A line half typed above the where: the file is no longer valid YAML and every line below moved by one.
+        var edited = RuleText.Replace("      - fact: Position\n", "  wh\n      - fact: Position\n", StringComparison.Ordinal);
+        var (text, at) = Edit(edited, "proposal == p.id", "proposal == p.");
+        var changed = workspace.WithDocument(RulesPath, text);
+
+        Assert.Contains(changed.GetDiagnostics(RulesPath), d => d.Diagnostic.Code == "SG0101");
+        Assert.Contains("proposedBy", Labels(changed.GetCompletions(RulesPath, at)));
+    }
+
+    [Fact]
     public void GetCompletions_ScenarioPartyKey_PartiesOfScenario()
     {
         var (text, at) = Edit(ScenarioText, "party: UA", "party: ");

@@ -43,20 +43,29 @@ public sealed partial class TerminalTests
     [InlineData("test", "junit")]
     [InlineData("timeline", "json")]
     [InlineData("timeline", "markdown")]
-    public void MachineFormats_AreByteIdentical_OnATerminal(string command, string format)
+    [InlineData("whatif", "json")]
+    [InlineData("whatif", "markdown")]
+    [InlineData("diff", "json")]
+    [InlineData("diff", "markdown")]
+    [InlineData("whatif", "text")]
+    [InlineData("diff", "text")]
+    public void MachineFormats_AreByteIdentical_OnATerminal_AndTextDiffersOnlyByColour(string command, string format)
     {
         string[] args = command switch
         {
             "test" => ["test", Path("failing"), "--rules", RuleFile, "--format", format],
             "timeline" => ["timeline", TestPaths.Fixture("timelines/basic.yaml"), "--rules", TestPaths.Fixture("timelines/rules.yaml"), "--format", format],
+            "whatif" => ["whatif", TestPaths.Fixture("whatif/scenario.yaml"), "--rules", TestPaths.Fixture("whatif/rules.yaml"), "--format", format],
+            "diff" => ["diff", TestPaths.Fixture("whatif"), "--rules", TestPaths.Fixture("whatif/rules-new"), "--base-rules", TestPaths.Fixture("whatif/rules.yaml"), "--format", format],
             _ => [command, Jeddah, "--rules", Rules, "--format", format],
         };
 
         var plain = RunWith(TerminalSettings.Redirected, args);
         var coloured = RunWith(Terminal, args);
 
-        Assert.Equal(plain.Out, coloured.Out);
-        Assert.DoesNotContain("\u001b", coloured.Out, StringComparison.Ordinal);
+        // Text may be coloured, and is otherwise the same; the machine formats are byte-identical.
+        Assert.Equal(plain.Out, format == "text" ? Strip(coloured.Out) : coloured.Out);
+        Assert.DoesNotContain("\u001b", format == "text" ? plain.Out : coloured.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -193,6 +202,15 @@ public sealed partial class TerminalTests
         Assert.Equal(42, ProgressDisplay.Run(onTerminal, "testing 5 scenario files", 5, Work, TimeSpan.FromMilliseconds(50)));
         Assert.Equal(42, ProgressDisplay.Run(redirected, "testing 5 scenario files", 5, Work, TimeSpan.FromMilliseconds(50)));
         Assert.Equal(7, ProgressDisplay.Run(quick, "testing 5 scenario files", 5, _ => 7, TimeSpan.FromSeconds(10)));
+
+        var indeterminate = new CliContext(new StringWriter(), new StringWriter()) { Terminal = Terminal };
+        Assert.Equal(9, ProgressDisplay.Run(indeterminate, "evaluating the variants", () =>
+        {
+            Thread.Sleep(300);
+            return 9;
+        }, TimeSpan.FromMilliseconds(50)));
+        Assert.Contains("evaluating the variants", indeterminate.Error.ToString());
+        Assert.Throws<InvalidOperationException>(() => ProgressDisplay.Run<int>(onTerminal, "failing", () => throw new InvalidOperationException("boom"), TimeSpan.Zero));
 
         Assert.Contains("testing 5 scenario files", onTerminal.Error.ToString());
         Assert.Equal("", redirected.Error.ToString());

@@ -46,6 +46,17 @@ public sealed class WhyNotDropOutTests
     }
 
     [Fact]
+    public void WhyNotCommand_Markdown_ListsWhereEachCandidateDroppedOut()
+    {
+        var (exitCode, output, _) = Run("why-not", Scenario, "--rule", "ceasefire-in-force.by-acceptance", "--format", "markdown");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("\nWhere each candidate dropped out:\n\n- Proposal jeddah-ceasefire (", output);
+        Assert.Contains("\n- Proposal my-energy-truce (", output);
+        Assert.Contains("dropped out at element 3 (exists, builtin:rules/ceasefire.yaml:48)\n", output);
+    }
+
+    [Fact]
     public void APatternThatFails_KeepsItsClosestFacts_AndListsNoCandidateTwice()
     {
         var rule = Assert.Single(Shipped.WhyNot(Shipped.LoadScenario(Scenario), "ceasefire-in-force").Rules);

@@ -137,6 +137,16 @@ public sealed class LintTests
     }
 
     [Fact]
+    public void OwnRulesReadingBuiltInConditions_LintedAlone_AreToldToLintWithTheBuiltInSet()
+    {
+        var own = Lint("underived.yaml");
+        var (_, _, error) = Run("lint", "--rules", own, "--scenarios", CleanScenario);
+
+        Assert.Contains("warning SG0701", error);
+        Assert.EndsWith($"note: if your rules build on the built-in rules, lint them together: security-guarantees lint --rules builtin --rules {own}\n", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LibraryLint_ReturnsTheSameDiagnostics()
     {
         var engine = TestEngines.FromFixtures("lint/contradiction.yaml");

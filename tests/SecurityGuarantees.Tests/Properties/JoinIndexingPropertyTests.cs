@@ -14,11 +14,11 @@ public sealed class JoinIndexingPropertyTests
     private static readonly string[] Stances = ["accepted", "conditional", "pending", "rejected"];
     private static readonly string[] Kinds = ["ceasefire", "truce", "memorandum"];
 
-    /// <summary>One random rule: a proposal filter, one to three joined positions (equi-joins on the proposal id), maybe a 'not:'.</summary>
+    /// <summary>One random rule: a proposal filter, one or two joined positions (equi-joins on the proposal id), maybe a 'not:'.</summary>
     private static readonly Gen<string> Rule = Gen.Select(
         Gen.OneOf(Kinds),
         Gen.Bool,
-        Gen.Select(Gen.OneOf(Parties), Gen.OneOf(Stances)).Array[1, 3],
+        Gen.Select(Gen.OneOf(Parties), Gen.OneOf(Stances)).Array[1, 2],
         Gen.Select(Gen.OneOf(Parties), Gen.Bool).Array[0, 1],
         (kind, mutual, joins, nots) =>
         {
@@ -54,8 +54,8 @@ public sealed class JoinIndexingPropertyTests
     });
 
     private static readonly Gen<string> Scenario = Gen.Select(
-        Gen.Select(Gen.OneOf(Kinds), Gen.Bool).Array[1, 6],
-        Gen.Select(Gen.Int[0, 5], Gen.OneOf(Parties), Gen.OneOf(Stances)).Array[0, 20],
+        Gen.Select(Gen.OneOf(Kinds), Gen.Bool).Array[1, 3],
+        Gen.Select(Gen.Int[0, 2], Gen.OneOf(Parties), Gen.OneOf(Stances)).Array[8, 30],
         (proposals, positions) =>
         {
             var text = new StringBuilder("scenario: random\nasOf: 2025-03-12\nfacts:\n  Proposal:\n");
@@ -96,7 +96,9 @@ public sealed class JoinIndexingPropertyTests
             }
         }, iter: 60, threads: 1, print: t => t.Item1 + "\n---\n" + t.Item2);
 
-        // The property says something only if the random rules do conclude now and then.
+        // The property says something only if the random rules do conclude now and then. Few proposals and many positions
+        // keep that likely (13-17 of 60 in trials): with six proposals, up to twenty positions and three joins a run
+        // of 60 fell below the bar now and then.
         Assert.True(concluding >= 6, $"only {concluding} of 60 random rule sets concluded anything");
     }
 }

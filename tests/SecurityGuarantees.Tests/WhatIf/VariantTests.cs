@@ -148,6 +148,13 @@ public sealed class VariantTests
         var resolve = Assert.Throws<RuleLoadException>(() => Engine.RunVariants(scenario, VariationDimensions.Parse(["Commitment[us-backstp].size=1"], ["Condition[x]"])));
         Assert.Equal(["SG0802", "SG0802"], resolve.Diagnostics.Select(d => d.Code));
         Assert.Contains("did you mean 'us-backstop'?", resolve.Diagnostics[0].ToString());
+
+        var list = Assert.Throws<RuleLoadException>(() => Engine.RunVariants(scenario, VariationDimensions.Parse(["Proposal[truce-30d].scope=land"], [])));
+        Assert.Equal("--vary:1:21: error SG0803: 'scope' of Proposal is a list; what-if sets single values only (hint: vary an enum, bool, number, date or text field, or the fact's presence)",
+            Assert.Single(list.Diagnostics).ToString());
+        var twice = Assert.Throws<RuleLoadException>(() => Engine.RunVariants(scenario, VariationDimensions.Parse(["Position[truce-30d/RU].stance=accepted"], [])));
+        Assert.Equal("SG0806", Assert.Single(twice.Diagnostics).Code);
+        Assert.Contains("Position[truce-30d/RU].stance is varied twice", twice.Diagnostics[0].Message);
     }
 
     [Theory]
