@@ -24,6 +24,7 @@ internal static class CliApplication
         root.Subcommands.Add(LintCommand.Create(context));
         root.Subcommands.Add(SchemaCommand.Create(context));
         root.Subcommands.Add(GraphCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(LspCommand.Create(context));
         root.Subcommands.Add(WhatIfCommand.Create(context));
         root.Subcommands.Add(DiffCommand.Create(context));

@@ -22,7 +22,7 @@ internal static class WhatIfOptionsCli
         Description = $"With --suggest or --what-stops: at most this many changes per set (default {WhatIfOptions.DefaultMaxChanges}).",
     };
 
-    /// <summary>--max-changes and --format json only go with the flag; --max-changes is 1 to 5.</summary>
+    /// <summary>--max-changes only goes with the flag and is 1 to 5 (--format json is the plain report without it: docs/server.md).</summary>
     public static void Check(CommandResult result, Option<string> format, Option<bool> flag, Option<int?> maxChanges, string flagName)
     {
         var on = result.GetValue(flag);
@@ -36,10 +36,6 @@ internal static class WhatIfOptionsCli
             result.AddError($"--max-changes goes with {flagName}");
         }
 
-        if (!on && result.GetValue(format) == "json")
-        {
-            result.AddError($"--format json goes with {flagName}");
-        }
     }
 
     public static WhatIfOptions From(int? maxChanges) => new() { MaxChanges = maxChanges ?? WhatIfOptions.DefaultMaxChanges };

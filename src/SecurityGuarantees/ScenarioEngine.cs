@@ -22,8 +22,10 @@ public sealed partial class ScenarioEngine
     private readonly ILogger _logger;
 
     internal ScenarioEngine(CompiledRuleSet rules, int? maxFirings, TimeProvider timeProvider, IReadOnlyList<Diagnostic> warnings, ILogger? logger = null,
-        InputLimits? limits = null)
+        InputLimits? limits = null, IReadOnlyList<RuleFileText>? ruleFiles = null)
     {
+        RuleFiles = ruleFiles ?? [];
+        RuleSetHash = HashRuleFiles(RuleFiles);
         _logger = logger ?? NullLogger.Instance;
         Limits = limits ?? InputLimits.Default;
         Rules = rules;

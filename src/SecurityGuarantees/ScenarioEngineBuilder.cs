@@ -175,10 +175,12 @@ public sealed class ScenarioEngineBuilder
 
         var files = new List<RuleSetSyntax>();
         var fileNames = new List<string>();
+        var fileTexts = new List<RuleFileText>();
         var ruleCount = 0;
         foreach (var (file, text) in ReadSources(_sources.Count == 0 ? [new RuleSource.BuiltIn()] : _sources, _limits, diagnostics))
         {
             fileNames.Add(file);
+            fileTexts.Add(new RuleFileText(file, text));
             if (RuleFileLoader.Load(file, text, diagnostics) is { } ruleSet)
             {
                 if (ruleCount + ruleSet.Rules.Count > _limits.MaxRules)
@@ -204,7 +206,7 @@ public sealed class ScenarioEngineBuilder
             throw exception;
         }
 
-        var engine = new ScenarioEngine(compiled, _maxFirings, _timeProvider, diagnostics.Sorted(), logger, _limits);
+        var engine = new ScenarioEngine(compiled, _maxFirings, _timeProvider, diagnostics.Sorted(), logger, _limits, fileTexts);
         Log.RulesLoaded(logger, engine.RuleIds.Count, fileNames.Count, elapsed, string.Join(", ", fileNames));
         foreach (var warning in engine.Warnings.Where(w => w.Severity == DiagnosticSeverity.Warning))
         {

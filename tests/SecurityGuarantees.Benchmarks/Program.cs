@@ -6,6 +6,13 @@ if (args.Contains("--hello"))
     return 0; // the hello-world baseline of the cold-start fallback
 }
 
+if (args.Contains("--serve-load"))
+{
+    // Issue 15: the bounded load test of `serve` on loopback (docs/server.md): --serve-load [seconds per level, default 8]
+    var rest = args.SkipWhile(a => a != "--serve-load").Skip(1).ToArray();
+    return ServerLoad.Run(rest.Length > 0 ? double.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 8);
+}
+
 if (args.Contains("--write-yaml"))
 {
     // A generated scenario as a YAML file, to run the CLI (or a profiler) on it: --write-yaml <proposals> <path>

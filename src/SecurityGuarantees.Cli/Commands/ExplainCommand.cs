@@ -110,6 +110,10 @@ internal static class ExplainCommand
             case "mermaid":
                 ExplanationMermaidWriter.Write(explanation, context.Out);
                 break;
+            case "json":
+                // What the server's POST /v1/explain returns (docs/server.md).
+                ExplanationJsonWriter.Write(explanation, context.Out);
+                break;
             default:
                 ExplanationTextWriter.Write(explanation, context.TextOut);
                 break;

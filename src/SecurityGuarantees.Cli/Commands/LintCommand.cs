@@ -28,19 +28,21 @@ internal static class LintCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Count warnings as errors (exit 1)." };
+        var format = CommonOptions.Format("text", "text", "json");
         var includeBuiltIn = new Option<bool>("--include-builtin")
         {
             Description = "With rule files of your own: also load the built-in rules (if --rules builtin is not given) and report on them too. Default: only your files are reported.",
         };
         var command = new Command("lint", "Check a rule set as a whole: conditions nobody derives or reads, unused bindings, rules that can never fire, duplicates, cycles.")
         {
-            rules, scenarios, warnAsError, includeBuiltIn,
+            rules, scenarios, warnAsError, includeBuiltIn, format,
         };
-        command.SetAction(parse => Run(context, parse.GetValue(rules), parse.GetValue(scenarios), parse.GetValue(warnAsError), parse.GetValue(includeBuiltIn)));
+        command.SetAction(parse => Run(context, parse.GetValue(rules), parse.GetValue(scenarios), parse.GetValue(warnAsError), parse.GetValue(includeBuiltIn),
+            parse.GetValue(format) == "json"));
         return command;
     }
 
-    private static int Run(CliContext context, string[]? rules, string[]? scenarioPaths, bool warnAsError, bool includeBuiltIn)
+    private static int Run(CliContext context, string[]? rules, string[]? scenarioPaths, bool warnAsError, bool includeBuiltIn, bool json)
     {
         // An author linting their own files (beside the built-in set or not) hears about their files; the built-in
         // set's notes are the maintainers' business unless asked for.
@@ -86,9 +88,19 @@ internal static class LintCommand
             sorted = [.. sorted.Where(d => !IsBuiltIn(d))];
         }
 
-        foreach (var diagnostic in sorted)
+        var errors = sorted.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = sorted.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        if (json)
         {
-            context.WriteError(diagnostic.ToString());
+            // --format json: the findings on stdout as one object (what the server's POST /v1/lint returns).
+            Reporting.LintJsonWriter.Write(engine.RuleIds.Count, sorted, context.Out);
+        }
+        else
+        {
+            foreach (var diagnostic in sorted)
+            {
+                context.WriteError(diagnostic.ToString());
+            }
         }
 
         if (hidden > 0)
@@ -103,8 +115,11 @@ internal static class LintCommand
                 + string.Join(" ", sources.Select(r => $"--rules {r}")));
         }
 
-        var errors = sorted.Count(d => d.Severity == DiagnosticSeverity.Error);
-        var warnings = sorted.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        if (json)
+        {
+            return errors > 0 || (warnAsError && warnings > 0) ? ExitCodes.Failed : ExitCodes.Ok;
+        }
+
         var infos = sorted.Count - errors - warnings;
         context.TextOut.Write(string.Create(CultureInfo.InvariantCulture,
             $"lint: {engine.RuleIds.Count} rule(s), {paths.Length} scenario path(s): {errors} error(s), {warnings} warning(s), {infos} info(s)\n"));

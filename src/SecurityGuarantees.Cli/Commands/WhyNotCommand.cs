@@ -84,6 +84,11 @@ internal static class WhyNotCommand
             {
                 WhyNotMarkdownWriter.Write(report, context.Out);
             }
+            else if (format == "json")
+            {
+                // What the server's POST /v1/why-not returns (docs/server.md).
+                WhyNotJsonWriter.Write(report, context.Out);
+            }
             else
             {
                 WhyNotTextWriter.Write(report, context.TextOut, path);

@@ -17,4 +17,10 @@ public interface IRuleReloadStatus
 
     /// <summary>The last reload attempt, or <see langword="null"/> when no reload has been attempted yet.</summary>
     RuleReloadResult? LastReload { get; }
+
+    /// <summary>How many reloads swapped new rules in since the start (for metrics).</summary>
+    long SucceededReloads { get; }
+
+    /// <summary>How many reload attempts kept the old rules (or found none valid) since the start (for metrics).</summary>
+    long FailedReloads { get; }
 }

@@ -11,7 +11,7 @@ namespace SecurityGuarantees.DependencyInjection;
 /// with one atomic write. An evaluation reads <see cref="Current"/> once, so one that is running finishes on the engine
 /// it started with; a reload with errors keeps the current engine.
 /// </summary>
-internal sealed class ScenarioEngineHolder : IRuleReloadStatus, IDisposable
+internal sealed class ScenarioEngineHolder : IRuleReloadStatus, IScenarioEngineAccessor, IDisposable
 {
     private readonly SecurityGuaranteesOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -21,6 +21,9 @@ internal sealed class ScenarioEngineHolder : IRuleReloadStatus, IDisposable
     private ScenarioEngine? _current;
     private RuleFileWatcher? _watcher;
     private volatile RuleReloadResult? _lastReload;
+    private RuleLoadException? _initialFailure;
+    private long _succeededReloads;
+    private long _failedReloads;
     private volatile bool _disposed;
 
     public ScenarioEngineHolder(IOptions<SecurityGuaranteesOptions> options, TimeProvider timeProvider, ILoggerFactory? loggerFactory)
@@ -40,6 +43,10 @@ internal sealed class ScenarioEngineHolder : IRuleReloadStatus, IDisposable
 
     public RuleReloadResult? LastReload => _lastReload;
 
+    public long SucceededReloads => Interlocked.Read(ref _succeededReloads);
+
+    public long FailedReloads => Interlocked.Read(ref _failedReloads);
+
     private ScenarioEngine Initialize()
     {
         lock (_gate)
@@ -50,7 +57,26 @@ internal sealed class ScenarioEngineHolder : IRuleReloadStatus, IDisposable
                 return built;
             }
 
-            var engine = Build();
+            if (_initialFailure is { } failed)
+            {
+                // Watching already: the next valid version of the files is loaded by the watcher, not by a reader.
+                throw failed;
+            }
+
+            ScenarioEngine engine;
+            try
+            {
+                engine = Build();
+            }
+            catch (RuleLoadException e) when (_options.WatchRules)
+            {
+                // Keep watching invalid rules, so fixing them brings the engine up (IRuleReloadStatus shows the errors).
+                _initialFailure = e;
+                _lastReload = new RuleReloadResult(_timeProvider.GetUtcNow(), false, e.Diagnostics, 0);
+                StartWatching();
+                throw;
+            }
+
             Volatile.Write(ref _current, engine);
             if (_options.WatchRules)
             {
@@ -116,6 +142,7 @@ internal sealed class ScenarioEngineHolder : IRuleReloadStatus, IDisposable
                 // The status first: whoever sees the new engine also sees the reload that brought it.
                 _lastReload = result;
                 Volatile.Write(ref _current, engine);
+                _initialFailure = null;
                 ReloadLog.Reloaded(_logger, engine.RuleIds.Count);
             }
             catch (RuleLoadException e)
@@ -123,6 +150,11 @@ internal sealed class ScenarioEngineHolder : IRuleReloadStatus, IDisposable
                 // The builder has logged every diagnostic (event 2); say that the old rules stay.
                 var ruleCount = _current?.RuleIds.Count ?? 0;
                 result = new RuleReloadResult(attemptedAt, false, e.Diagnostics, ruleCount);
+                if (_initialFailure is not null)
+                {
+                    _initialFailure = e;
+                }
+
                 ReloadLog.ReloadRejected(_logger, e.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error), ruleCount);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -133,6 +165,7 @@ internal sealed class ScenarioEngineHolder : IRuleReloadStatus, IDisposable
             }
 
             _lastReload = result;
+            Interlocked.Increment(ref result.Succeeded ? ref _succeededReloads : ref _failedReloads);
             return result;
         }
     }

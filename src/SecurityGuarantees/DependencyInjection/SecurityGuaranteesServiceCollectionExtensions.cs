@@ -22,7 +22,7 @@ public static class SecurityGuaranteesServiceCollectionExtensions
     /// <summary>
     /// Registers the compiled <see cref="ScenarioEngine"/> (singleton), the <see cref="IScenarioEvaluator"/> apps
     /// inject (singleton), <see cref="SecurityGuaranteesOptions"/> through <c>IOptions</c>, <see cref="TimeProvider.System"/>
-    /// unless a <see cref="TimeProvider"/> is registered, <see cref="IRuleReloadStatus"/> (singleton; see
+    /// unless a <see cref="TimeProvider"/> is registered, <see cref="IRuleReloadStatus"/> and <see cref="IScenarioEngineAccessor"/> (singletons; see
     /// <see cref="SecurityGuaranteesOptions.WatchRules"/>), and a hosted service that compiles the rules while the host
     /// starts. Every registration is a <c>TryAdd</c>: calling this again adds no descriptor and appends
     /// <paramref name="configure"/> to the configuration of the first call.
@@ -61,6 +61,7 @@ public static class SecurityGuaranteesServiceCollectionExtensions
             sp.GetService<ILoggerFactory>()));
         services.TryAddSingleton(static sp => sp.GetRequiredService<ScenarioEngineHolder>().Current);
         services.TryAddSingleton<IRuleReloadStatus>(static sp => sp.GetRequiredService<ScenarioEngineHolder>());
+        services.TryAddSingleton<IScenarioEngineAccessor>(static sp => sp.GetRequiredService<ScenarioEngineHolder>());
         services.TryAddSingleton<IScenarioEvaluator, ScenarioEvaluator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecurityGuaranteesStartupValidator>());
         return services;

@@ -104,7 +104,7 @@ public sealed class WhatIfCommandTests
 
     [Theory]
     [InlineData("why-not", "--condition", "ceasefire-agreed", "--max-changes", "2")]
-    [InlineData("why-not", "--condition", "ceasefire-agreed", "--format", "json")]
+    [InlineData("explain", "--condition", "guarantee-credible", "--max-changes", "2")]
     [InlineData("why-not", "--condition", "ceasefire-agreed", "--suggest", "--max-changes", "0")]
     [InlineData("explain", "--what-stops")]
     [InlineData("explain", "--condition", "guarantee-credible", "--what-stops", "--format", "mermaid")]

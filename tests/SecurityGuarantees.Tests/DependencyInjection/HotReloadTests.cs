@@ -147,6 +147,49 @@ public sealed class HotReloadTests : IDisposable
     }
 
     [Fact]
+    public void WatchRules_FirstLoadFails_KeepsWatching_AndTheAccessorGetsTheEngineOnceFixed()
+    {
+        File.WriteAllText(RuleFile, "ruleset: reload\nrules:\n  - id: a\n    when:\n      - fact: NoSuchFact\n    then:\n      - condition: x\n");
+        using var provider = CreateProvider(o =>
+        {
+            o.WatchRules = true;
+            o.ValidateOnStart = false;
+        });
+        var accessor = provider.GetRequiredService<IScenarioEngineAccessor>();
+        var status = provider.GetRequiredService<IRuleReloadStatus>();
+
+        var first = Assert.Throws<RuleLoadException>(() => accessor.Current);
+        Assert.Same(first, Assert.Throws<RuleLoadException>(() => accessor.Current));
+        Assert.True(status.IsWatching);
+        Assert.False(status.LastReload!.Succeeded);
+        Assert.Equal("SG0302", status.LastReload.Diagnostics[0].Code);
+
+        WriteRule("fixed-condition");
+        Assert.True(provider.GetRequiredService<ScenarioEngineHolder>().ReloadNow().Succeeded);
+
+        Assert.Equal(["r"], accessor.Current.RuleIds);
+        Assert.Equal(1, status.SucceededReloads);
+        Assert.Equal("fixed-condition", ConditionOf(provider.GetRequiredService<IScenarioEvaluator>()));
+    }
+
+    [Fact]
+    public void RuleSetHash_FollowsTheRuleTexts_NotTheirPaths()
+    {
+        using var provider = CreateProvider();
+        var accessor = provider.GetRequiredService<IScenarioEngineAccessor>();
+        var before = accessor.Current.RuleSetHash;
+        var sameText = new ScenarioEngineBuilder().AddRuleText("elsewhere.yaml", File.ReadAllText(RuleFile)).Build();
+        Assert.Equal(before, sameText.RuleSetHash);
+        Assert.Equal(64, before.Length);
+
+        WriteRule("second-condition");
+        provider.GetRequiredService<ScenarioEngineHolder>().ReloadNow();
+
+        Assert.NotEqual(before, accessor.Current.RuleSetHash);
+        Assert.Equal(File.ReadAllText(RuleFile), Assert.Single(accessor.Current.RuleFiles).Text);
+    }
+
+    [Fact]
     public void WatchRules_Off_WatchesNothing()
     {
         using var provider = CreateProvider();

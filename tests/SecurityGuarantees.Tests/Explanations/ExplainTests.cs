@@ -164,6 +164,21 @@ public sealed class ExplainTests
     {
         Assert.Equal(2, Run("explain", TestPaths.Fixture("explain/missing.yaml"), "--rules", Rules).ExitCode);
         Assert.Equal(2, Run("explain", ScenarioFile, "--rules", Rules, "--condition", "a", "--next-step", "b").ExitCode);
-        Assert.Equal(2, Run("explain", ScenarioFile, "--rules", Rules, "--format", "json").ExitCode);
+        Assert.Equal(2, Run("explain", ScenarioFile, "--rules", Rules, "--format", "yaml").ExitCode);
+    }
+
+    [Fact]
+    public void Cli_ExplainAndWhyNot_FormatJson_PrintOneJsonObjectEach()
+    {
+        var (exitCode, output, _) = Run("explain", ParisE5, "--rules", TestPaths.Repo("rules"), "--condition", "ceasefire-pending", "--format", "json");
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("{\"scenario\":\"paris-e5-2025-03-12\",\"asOf\":\"2025-03-12\",\"conclusions\":[{\"type\":\"Condition\",\"key\":\"ceasefire-pending/jeddah-ceasefire\"", output, StringComparison.Ordinal);
+        Assert.EndsWith("}\n", output, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        (exitCode, output, _) = Run("why-not", ParisE5, "--rules", TestPaths.Repo("rules"), "--rule", "ceasefire-in-force", "--format", "json");
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("{\"scenario\":\"paris-e5-2025-03-12\",\"asOf\":\"2025-03-12\",\"condition\":null,\"conditionHolds\":[],\"rules\":[{\"rule\":\"ceasefire-in-force\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"fired\":false", output, StringComparison.Ordinal);
     }
 }
