@@ -20,7 +20,7 @@ internal static class FieldReadFinder
             }
 
             var map = new SourceTextMap(entry.Text.Text, entry.Text.Location);
-            foreach (var read in Nodes(node))
+            foreach (var read in ExpressionNodes.All(node))
             {
                 var hit = read switch
                 {
@@ -33,42 +33,6 @@ internal static class FieldReadFinder
                 {
                     yield return map.Locate(hit.Start);
                 }
-            }
-        }
-    }
-
-    /// <summary>Every node of a parsed expression (the parser bounds the height, so an explicit stack is enough).</summary>
-    public static IEnumerable<ExprNode> Nodes(ExprNode root)
-    {
-        var pending = new Stack<ExprNode>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            var node = pending.Pop();
-            yield return node;
-            switch (node)
-            {
-                case BinaryNode binary:
-                    pending.Push(binary.Right);
-                    pending.Push(binary.Left);
-                    break;
-                case NotNode not:
-                    pending.Push(not.Operand);
-                    break;
-                case CallNode call:
-                    foreach (var argument in call.Arguments)
-                    {
-                        pending.Push(argument);
-                    }
-
-                    break;
-                case ListLiteralNode list:
-                    foreach (var item in list.Items)
-                    {
-                        pending.Push(item);
-                    }
-
-                    break;
             }
         }
     }

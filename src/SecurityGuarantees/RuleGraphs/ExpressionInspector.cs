@@ -61,42 +61,15 @@ internal static class ExpressionInspector
     /// </summary>
     public static void CollectNames(ExprNode? node, FactTypeDescriptor? currentFact, ISet<string> names)
     {
-        var pending = new Stack<ExprNode>();
-        if (node is not null)
+        foreach (var each in ExpressionNodes.All(node))
         {
-            pending.Push(node);
-        }
-
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
+            switch (each)
             {
                 case NameNode name when currentFact?.FindField(name.Name) is null:
                     names.Add(name.Name);
                     break;
                 case MemberAccessNode member:
                     names.Add(member.Target.Name);
-                    break;
-                case BinaryNode binary:
-                    pending.Push(binary.Left);
-                    pending.Push(binary.Right);
-                    break;
-                case NotNode not:
-                    pending.Push(not.Operand);
-                    break;
-                case CallNode call:
-                    foreach (var argument in call.Arguments)
-                    {
-                        pending.Push(argument);
-                    }
-
-                    break;
-                case ListLiteralNode list:
-                    foreach (var item in list.Items)
-                    {
-                        pending.Push(item);
-                    }
-
                     break;
             }
         }

@@ -242,15 +242,9 @@ internal sealed class RuleReach
 
     private void Collect(TextSyntax? text)
     {
-        var pending = new Stack<ExprNode>();
-        if (ExpressionInspector.Parse(text) is { } root)
+        foreach (var node in ExpressionNodes.All(ExpressionInspector.Parse(text)))
         {
-            pending.Push(root);
-        }
-
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
+            switch (node)
             {
                 case NameNode name:
                     FieldNames.Add(name.Name);
@@ -260,25 +254,6 @@ internal sealed class RuleReach
                     break;
                 case BinaryNode binary:
                     Constants(binary);
-                    pending.Push(binary.Left);
-                    pending.Push(binary.Right);
-                    break;
-                case NotNode not:
-                    pending.Push(not.Operand);
-                    break;
-                case CallNode call:
-                    foreach (var argument in call.Arguments)
-                    {
-                        pending.Push(argument);
-                    }
-
-                    break;
-                case ListLiteralNode list:
-                    foreach (var item in list.Items)
-                    {
-                        pending.Push(item);
-                    }
-
                     break;
             }
         }
