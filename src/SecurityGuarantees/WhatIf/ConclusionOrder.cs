@@ -13,7 +13,11 @@ internal static class ConclusionOrder
         : string.CompareOrdinal(a.Actor, b.Actor) is var d and not 0 ? d
         : string.CompareOrdinal(a.Subject, b.Subject));
 
-    public static ConclusionSet Of(EvaluationResult result) => new(
-        [.. result.Conditions.Select(c => new ConditionKey(c.Id, c.Subject)).Order(Conditions)],
-        [.. result.NextSteps.Select(n => new NextStepKey(n.Id, n.Actor, n.Subject)).Order(NextSteps)]);
+    public static ConclusionSet Of(EvaluationResult result) => new(ConditionsOf(result.Conditions), NextStepsOf(result.NextSteps));
+
+    public static IReadOnlyList<ConditionKey> ConditionsOf(IReadOnlyList<ConditionResult> conditions) =>
+        [.. conditions.Select(c => new ConditionKey(c.Id, c.Subject)).Order(Conditions)];
+
+    public static IReadOnlyList<NextStepKey> NextStepsOf(IReadOnlyList<NextStepResult> nextSteps) =>
+        [.. nextSteps.Select(n => new NextStepKey(n.Id, n.Actor, n.Subject)).Order(NextSteps)];
 }

@@ -20,6 +20,10 @@ internal sealed class LiveScenario
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<FactSlot, (object? Fact, string Signature)> _changed = new(ReferenceEqualityComparer.Instance);
 
+    // The changed copies made so far, by slot and signature: variants revisit the same states many times, and building a
+    // fact goes through reflection over all its fields.
+    private readonly Dictionary<(FactSlot Slot, string Signature), object> _made = [];
+
     public LiveScenario(ScenarioEngine engine, Scenario scenario, EvaluationOptions? options, CancellationToken cancellationToken)
     {
         _scenarioId = scenario.Id;
@@ -100,7 +104,7 @@ internal sealed class LiveScenario
     }
 
     /// <summary>The state each changed fact should be in: removed (null), or the original with fields set; and a signature to compare states.</summary>
-    private static Dictionary<FactSlot, (object? Fact, string Signature)> Desired(IReadOnlyList<ResolvedChange> changes)
+    private Dictionary<FactSlot, (object? Fact, string Signature)> Desired(IReadOnlyList<ResolvedChange> changes)
     {
         var result = new Dictionary<FactSlot, (object?, string)>(ReferenceEqualityComparer.Instance);
         foreach (var group in changes.GroupBy(c => c.Slot, ReferenceEqualityComparer.Instance))
@@ -124,7 +128,13 @@ internal sealed class LiveScenario
                 signature.Append(field.Name).Append('=').Append(FactValueFormatter.Format(value)).Append('\n');
             }
 
-            result[slot] = (slot.With(values), signature.ToString());
+            var key = (slot, signature.ToString());
+            if (!_made.TryGetValue(key, out var fact))
+            {
+                _made[key] = fact = slot.With(values);
+            }
+
+            result[slot] = (fact, key.Item2);
         }
 
         return result;

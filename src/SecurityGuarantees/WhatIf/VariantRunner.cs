@@ -39,6 +39,7 @@ internal static class VariantRunner
         var results = new ConclusionSet[total];
         var index = new int[dimensions.Count];
         var direction = Enumerable.Repeat(1, dimensions.Count).ToArray();
+        var keys = new ConclusionKeys();
         while (true)
         {
             var changes = new List<ResolvedChange>();
@@ -49,7 +50,7 @@ internal static class VariantRunner
                 position += index[d] * strides[d];
             }
 
-            results[position] = ConclusionOrder.Of(live.Apply(changes));
+            results[position] = keys.Of(live.Apply(changes));
             var move = dimensions.Count - 1;
             while (move >= 0 && (index[move] + direction[move] < 0 || index[move] + direction[move] >= dimensions[move].Choices.Count))
             {
