@@ -7,6 +7,8 @@ namespace SecurityGuarantees.Server.Contracts;
 /// <summary>Source-generated JSON for every request and response type the server serializes (Native AOT needs it).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = false)]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(string[]))] // /v1/whatif's vary and varyPresent, for /openapi/v1.json in the native tool
+[JsonSerializable(typeof(int?))]
 [JsonSerializable(typeof(DiagnosticsRequest))]
 [JsonSerializable(typeof(DiagnosticsResponse))]
 [JsonSerializable(typeof(RulesResponse))]
