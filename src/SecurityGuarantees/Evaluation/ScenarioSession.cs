@@ -65,12 +65,13 @@ internal sealed class ScenarioSession
     /// <summary>
     /// Inserts in batches (a name of its own: the benchmarks find <see cref="Insert(IEnumerable{object})"/> by name), checking <paramref name="cancellationToken"/> between them: NRules cannot be interrupted inside
     /// an insert, and one of 240,000 facts takes seconds. A batch takes a few dozen milliseconds; a scenario of up to
-    /// <see cref="InsertBatchSize"/> facts goes in as one insert, as before.
+    /// <see cref="InsertBatchSize"/> facts, or one whose token can never be cancelled, goes in as one insert, as before:
+    /// each batch costs NRules a propagation of its own (at 10,000 proposals, 40 % more allocated in batches).
     /// </summary>
     public void InsertInBatches(IReadOnlyCollection<object> facts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (facts.Count <= InsertBatchSize)
+        if (facts.Count <= InsertBatchSize || !cancellationToken.CanBeCanceled)
         {
             Insert(facts);
             return;
