@@ -96,6 +96,35 @@ public sealed class DeclaredTypeTests
         Assert.Equal(["force-size", "pledge-without-size", "package-with-share", "review-open"], engine.RuleIds);
     }
 
+    [Theory]
+    [InlineData("binding-level")]
+    [InlineData("commitment-kind")]
+    [InlineData("commitment-level")]
+    [InlineData("commitment-trigger")]
+    [InlineData("demand-kind")]
+    [InlineData("demand-status")]
+    [InlineData("demand-timing")]
+    [InlineData("meeting-format")]
+    [InlineData("observation-kind")]
+    [InlineData("party-kind")]
+    [InlineData("party-role")]
+    [InlineData("principle-kind")]
+    [InlineData("proposal-kind")]
+    [InlineData("proposal-scope")]
+    [InlineData("proposal-status")]
+    [InlineData("severity")]
+    [InlineData("stance")]
+    [InlineData("term-kind")]
+    public void EveryBuiltInEnum_ThatDomainMdLists_IsAFieldType(string name)
+    {
+        var engine = new ScenarioEngineBuilder().AddRuleText("t.yaml", $"types:\n  X:\n    fields: {{ id: string, one: {name}, many: list<{name}> }}\n").Build();
+        var scenario = engine.ParseScenario("s.yaml", "scenario: s\nfacts:\n  X:\n    - { id: x }\n");
+        var fact = Assert.IsType<DeclaredFact>(Assert.Single(scenario.Facts));
+        Assert.Null(fact["one"]);
+        Assert.Empty(Assert.IsAssignableFrom<System.Collections.IEnumerable>(fact["many"]!).Cast<object>());
+        Assert.Contains($"`{name}`", File.ReadAllText(TestPaths.Repo("docs/domain.md")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Schemas_IncludeDeclaredTypes_WithTheirDescriptions()
     {
