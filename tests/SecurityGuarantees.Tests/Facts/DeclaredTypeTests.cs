@@ -161,6 +161,23 @@ public sealed class DeclaredTypeTests
     }
 
     [Fact]
+    public void ADeclaredName_ClashesWithAnApplicationsOwnCSharpType()
+    {
+        var e = Assert.Throws<RuleLoadException>(() => new ScenarioEngineBuilder().AddFactType<PackageRecord>("SanctionPackage")
+            .AddRules(TestPaths.Repo(Folder + "/rules")).Build());
+        var clash = Assert.Single(e.Diagnostics, d => d.Code == "SG0122"); // and the rules that read its declared fields cannot bind
+        Assert.Equal("SG0122", clash.Code);
+        Assert.Equal("type 'SanctionPackage' clashes with the fact type 'SanctionPackage' registered in C# (PackageRecord)", clash.Message);
+        Assert.Equal((6, 3), (clash.Location.Line, clash.Location.Column));
+    }
+
+    /// <summary>An application's own C# fact type.</summary>
+    public sealed record PackageRecord
+    {
+        public string Id { get; init; } = "";
+    }
+
+    [Fact]
     public void BadScenarioFacts_OfDeclaredTypes_AreReported_LikeThoseOfCSharpTypes()
     {
         var e = Assert.Throws<RuleLoadException>(() => Engine.LoadScenario(TestPaths.Repo(Folder + "/bad/scenario.yaml")));
