@@ -96,6 +96,18 @@ public sealed class DeclaredTypeTests
         Assert.Equal(["force-size", "pledge-without-size", "package-with-share", "review-open"], engine.RuleIds);
     }
 
+    [Fact]
+    public void FactsOfOneEngine_EvaluateOnAnotherBuiltFromTheSameDeclarations_ButNotOnADifferentTypeOfTheSameName()
+    {
+        var scenario = Engine.LoadScenario(TestPaths.Repo(Folder + "/scenario.yaml"));
+        var reloaded = new ScenarioEngineBuilder().AddRules(TestPaths.Repo(Folder + "/rules")).Build(); // e.g. a hot reload
+        Assert.Equal(JsonReportWriter.ToJson(Engine.Evaluate(scenario)), JsonReportWriter.ToJson(reloaded.Evaluate(scenario)));
+
+        var other = new ScenarioEngineBuilder().AddRuleText("t.yaml", "types:\n  SanctionPackage:\n    fields: { id: string, share: integer }\n").Build();
+        var e = Assert.Throws<ArgumentException>(() => other.Evaluate(scenario));
+        Assert.Contains("not a registered", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("binding-level")]
     [InlineData("commitment-kind")]
