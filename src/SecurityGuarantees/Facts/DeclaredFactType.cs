@@ -11,7 +11,7 @@ internal sealed class DeclaredFactType
     public DeclaredFactType(string name, string? description, IReadOnlyList<string> fieldNames, string signature, string file, int line)
     {
         Signature = signature;
-        Name = string.Intern(name);
+        Name = name;
         Description = description;
         FieldNames = fieldNames;
         File = file;
