@@ -3,7 +3,8 @@ using SecurityGuarantees.Facts;
 
 namespace SecurityGuarantees.Authoring;
 
-// Completion: YAML keys and values by position, and the expression language inside where:, having:, each: and templates.
+// Completion: YAML keys and values by position, and the expression language inside where:, having:, each:, let:,
+// compute: and templates.
 public sealed partial class AuthoringWorkspace
 {
     /// <summary>
@@ -59,6 +60,11 @@ public sealed partial class AuthoringWorkspace
             }
 
             return FileFormat.ElementContainers.Contains(at[^1]) ? Keys(FileFormat.ElementKeysBesides(context.Siblings.Keys), context) : [];
+        }
+
+        if (at.Count > 0 && at[^1] == "compute" && at.Contains("when"))
+        {
+            return ComputeCompletion.Complete(new SourceLines(text), context, types, ConclusionIds);
         }
 
         switch (context.Key)

@@ -27,6 +27,18 @@ internal static class FileFormat
 
     public static readonly string[] ActionKeys = ["condition", "nextStep", "insert", "subject", "parties", "severity", "text", "actor", "priority"];
 
+    /// <summary>The functions of an aggregate's <c>compute:</c> values (the rule builder's list), with their signatures.</summary>
+    public static readonly (string Name, string Signature)[] ComputeFunctions =
+    [
+        ("count", "count() or count(distinct f): the number of matching facts, or of distinct values of f"),
+        ("sum", "sum(f): number; nulls skipped, 0 for nothing"),
+        ("avg", "avg(f): number; null for nothing"),
+        ("min", "min(f): number or date; null for nothing"),
+        ("max", "max(f): number or date; null for nothing"),
+        ("collect", "collect(f): list of the values, sorted"),
+        ("collectDistinct", "collectDistinct(f): list of the distinct values, sorted"),
+    ];
+
     public static readonly string[] Severities = ["info", "warning", "critical"];
 
     public static readonly string[] ScenarioKeys = ["version", "scenario", "asOf", "description", "facts", "timeline", "expect"];
