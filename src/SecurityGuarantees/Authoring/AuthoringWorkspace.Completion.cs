@@ -73,6 +73,10 @@ public sealed partial class AuthoringWorkspace
                 return FactTypes(_ => true);
             case "insert" when at.Contains("then"):
                 return FactTypes(t => t.Role != FactTypeRole.Scenario);
+            case "groupBy" when at.Contains("when") && ComputeCompletion.ElementType(context, types, "aggregate") is { } grouped:
+                return [.. ExpressionCompletion.Fields(grouped).Where(f => grouped.FindField(f.Label) is { IsList: false })];
+            case "distinct" when at.Contains("when") && ComputeCompletion.ElementType(context, types, "count") is { } counted:
+                return ExpressionCompletion.Fields(counted);
             case "severity":
                 return [.. FileFormat.Severities.Select(s => new AuthoringCompletion(s, AuthoringCompletionKind.EnumValue, "severity"))];
             case "condition" when at.Contains("then"):

@@ -31,7 +31,8 @@ public sealed partial class AuthoringWorkspace
     /// <param name="position">The cursor.</param>
     public IReadOnlyList<AuthoringLocation> GetDefinitions(string path, TextPosition position) => Resolve(path, position) switch
     {
-        NavigationTarget.Binding binding => BindingDefinition(binding),
+        NavigationTarget.Binding binding => BindingDefinition(binding.Owner, binding.File, binding.Scope.Name),
+        NavigationTarget.Aggregate aggregate => BindingDefinition(aggregate.Owner, aggregate.File, aggregate.Name),
         NavigationTarget.Conclusion conclusion => Derivers(conclusion).Select(d => Locate(d.File, d.Action switch
         {
             ConditionActionSyntax c => c.Id.Location,
@@ -49,7 +50,7 @@ public sealed partial class AuthoringWorkspace
     public IReadOnlyList<AuthoringLocation> GetReferences(string path, TextPosition position) => Resolve(path, position) switch
     {
         NavigationTarget.Conclusion conclusion => [.. Readers(conclusion).Select(r => Locate(r.File, r.Location))],
-        NavigationTarget.Field field => [.. RuleAnalyses.SelectMany(a => FieldReadFinder.Reads(a, field.Type, field.Descriptor.Name).Select(l => Locate(a.File, l)))],
+        NavigationTarget.Field field => [.. RuleAnalyses.SelectMany(a => FieldReadFinder.Reads(a, field.Type, field.Descriptor.Name, _cache.Types).Select(l => Locate(a.File, l)))],
         _ => [],
     };
 
@@ -84,6 +85,15 @@ public sealed partial class AuthoringWorkspace
                 return new NavigationTarget.Conclusion(dotted.Range, dotted.Word, context.Key == "nextStep");
             case "fact" or "count" or "aggregate" or "insert":
                 return _cache.Types.Find(word.Word) is { } type ? new NavigationTarget.FactType(word.Range, type) : null;
+            case "groupBy" or "distinct" when ComputeCompletion.ElementType(context, _cache.Types, context.Key == "groupBy" ? "aggregate" : "count") is { } element:
+                return element.FindField(word.Word) is { } grouped ? new NavigationTarget.Field(word.Range, element, grouped) : null;
+        }
+
+        // A compute: argument is an expression over the aggregated fact alone.
+        if (!context.IsKeyPosition && context.Path.Count > 0 && context.Path[^1] == "compute")
+        {
+            return ComputeCompletion.AggregatedType(lines, context, _cache.Types) is { } aggregated && aggregated.FindField(word.Word) is { } computed
+                ? new NavigationTarget.Field(word.Range, aggregated, computed) : null;
         }
 
         if (context.IsKeyPosition && context.Path.Count > 0 && context.Path[^1] == "insert" && _cache.Types.Find(word.Word) is { } inserted)
@@ -104,8 +114,20 @@ public sealed partial class AuthoringWorkspace
 
         if (MemberTarget().Match(before) is { Success: true } member)
         {
+            // An aggregate's result (caps.lowest) is a binding of its own; a fact binding's member is a field.
+            if (scope.Scope.Bindings.TryGetValue($"{member.Groups[1].Value}.{word.Word}", out var result))
+            {
+                return new NavigationTarget.Binding(dotted.Range, result, RuleAt(analysis, word.Range.Start.Line), path);
+            }
+
             return scope.Scope.Bindings.TryGetValue(member.Groups[1].Value, out var owner) && owner.Fact?.FindField(word.Word) is { } field
                 ? new NavigationTarget.Field(word.Range, owner.Fact, field) : null;
+        }
+
+        var results = scope.Scope.Bindings.Values.Where(b => b.Name.StartsWith(word.Word + ".", StringComparison.Ordinal)).ToList();
+        if (results.Count > 0)
+        {
+            return new NavigationTarget.Aggregate(word.Range, word.Word, results, RuleAt(analysis, word.Range.Start.Line), path);
         }
 
         if (scope.Scope.CurrentFact?.FindField(word.Word) is { } own)
@@ -178,8 +200,11 @@ public sealed partial class AuthoringWorkspace
                 break;
             case NavigationTarget.Binding binding:
                 text.Append($"**binding** `{binding.Scope.Name}`: ");
-                text.Append(binding.Scope.Fact is { } fact ? $"{fact.Name} fact" : binding.Scope.ScalarType is { } scalar
-                    ? Expressions.ExprType.OfScalar(Nullable.GetUnderlyingType(scalar) ?? scalar)?.ToString() ?? scalar.Name : "value");
+                text.Append(binding.Scope.Fact is { } fact ? $"{fact.Name} fact" : ScalarName(binding.Scope.ScalarType));
+                break;
+            case NavigationTarget.Aggregate aggregate:
+                text.Append($"**aggregate** `{aggregate.Name}`\n\n");
+                text.Append(string.Join("\n", aggregate.Results.Select(r => $"- `{r.Name}`: {ScalarName(r.ScalarType)}")));
                 break;
             case NavigationTarget.FactType type:
                 text.Append($"**fact type** `{type.Type.Name}`\n\n");
@@ -191,6 +216,20 @@ public sealed partial class AuthoringWorkspace
         }
 
         return text.ToString();
+    }
+
+    /// <summary>How a bound value's type reads (<c>number</c>, <c>list of string</c>), or <c>value</c> when unknown.</summary>
+    private static string ScalarName(Type? type)
+    {
+        if (type is null)
+        {
+            return "value";
+        }
+
+        var element = type != typeof(string) && type.IsArray ? type.GetElementType()! : null;
+        var scalar = Nullable.GetUnderlyingType(element ?? type) ?? element ?? type;
+        var name = Expressions.ExprType.OfScalar(scalar)?.ToString() ?? scalar.Name;
+        return element is null ? name : $"list of {name}";
     }
 
     private static void AppendParagraph(StringBuilder text, string? paragraph)
@@ -221,21 +260,30 @@ public sealed partial class AuthoringWorkspace
                select (analysis.File, rule.Id, input.Location);
     }
 
-    private List<AuthoringLocation> BindingDefinition(NavigationTarget.Binding binding)
+    /// <summary>
+    /// Where a binding is made: an <c>as:</c> (pattern, count, each, aggregate), a <c>let:</c> name, or for an aggregate's
+    /// result <c>as.name</c> its <c>compute:</c> key (<c>as.key</c>: its <c>groupBy:</c>).
+    /// </summary>
+    private List<AuthoringLocation> BindingDefinition(RuleSyntax? owner, string file, string name)
     {
-        if (binding.Owner is null)
+        if (owner is null)
         {
             return [];
         }
 
-        var alias = Elements(binding.Owner.When).Select(e => e switch
+        var location = Elements(owner.When).Select(e => e switch
         {
-            PatternSyntax p => p.As,
-            CountSyntax c => c.As,
-            EachSyntax each => each.As,
+            PatternSyntax p when p.As?.Text == name => p.As.Location,
+            CountSyntax c when c.As?.Text == name => c.As.Location,
+            EachSyntax each when each.As.Text == name => each.As.Location,
+            LetSyntax let => let.Bindings.FirstOrDefault(b => b.Name.Text == name)?.Name.Location,
+            AggregateSyntax a when a.As.Text == name => a.As.Location,
+            AggregateSyntax a when name == $"{a.As.Text}.key" => (a.GroupBy ?? a.As).Location,
+            AggregateSyntax a when name.StartsWith(a.As.Text + ".", StringComparison.Ordinal) =>
+                a.Compute.FirstOrDefault(c => $"{a.As.Text}.{c.Name.Text}" == name)?.Name.Location,
             _ => null,
-        }).FirstOrDefault(a => a?.Text == binding.Scope.Name);
-        return alias is null ? [] : [Locate(binding.File, alias.Location)];
+        }).FirstOrDefault(l => l is not null);
+        return location is { } found ? [Locate(file, found)] : [];
     }
 
     private static IEnumerable<ElementSyntax> Elements(IEnumerable<ElementSyntax> elements) => elements.SelectMany(e => e switch

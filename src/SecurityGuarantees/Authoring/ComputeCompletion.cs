@@ -59,7 +59,7 @@ internal static partial class ComputeCompletion
     }
 
     /// <summary>The type named by <c>aggregate:</c> in the mapping that holds the <c>compute:</c> key.</summary>
-    private static FactTypeDescriptor? AggregatedType(SourceLines lines, YamlContext context, FactTypeRegistry types)
+    public static FactTypeDescriptor? AggregatedType(SourceLines lines, YamlContext context, FactTypeRegistry types)
     {
         var computeLine = context.PathLines[^1];
         var key = ComputeKey().Match(lines[computeLine]);
@@ -69,8 +69,12 @@ internal static partial class ComputeCompletion
         }
 
         var element = YamlOutline.At(lines, new TextPosition(computeLine, key.Index + key.Length + 1));
-        return element.Values.TryGetValue("aggregate", out var name) ? types.Find(TypeName().Match(name).Value) : null;
+        return ElementType(element, types, "aggregate");
     }
+
+    /// <summary>The type named by <paramref name="kind"/> (<c>aggregate</c>, <c>count</c>) among a mapping's keys.</summary>
+    public static FactTypeDescriptor? ElementType(YamlContext element, FactTypeRegistry types, string kind) =>
+        element.Values.TryGetValue(kind, out var name) ? types.Find(TypeName().Match(name).Value) : null;
 
     /// <summary>A function name being typed (or nothing yet).</summary>
     [GeneratedRegex(@"^\s*\w*$")]

@@ -124,4 +124,71 @@ public sealed class AuthoringComputedTests
             Assert.DoesNotContain(AuthoringWorkspace.Create().WithDocument(Path, edited).GetDiagnostics(Path), d => d.Diagnostic.Code == "SG0321");
         }
     }
+
+    [Fact]
+    public void GetCompletions_GroupBy_SingleValuedFieldsOfTheAggregatedType()
+    {
+        var (text, at) = Edit(File.ReadAllText(Path), "groupBy: value", "groupBy: ");
+
+        var labels = Labels(Complete(text, at));
+
+        Assert.Contains("value", labels);
+        Assert.Contains("kind", labels);
+        Assert.DoesNotContain("cap", labels); // not a binding: a field name
+    }
+
+    private static AuthoringWorkspace Example => AuthoringWorkspace.Create().WithDocument(Path, File.ReadAllText(Path));
+
+    private static TextPosition Inside(string marker) => After(File.ReadAllText(Path), marker) is var p ? p with { Column = p.Column - 1 } : default;
+
+    [Fact]
+    public void GetHoverAndDefinition_AggregateResult_ItsComputeKey()
+    {
+        var text = File.ReadAllText(Path);
+
+        var hover = Example.GetHover(Path, Inside("having: caps.highest > caps.lo"));
+        var definition = Assert.Single(Example.GetDefinitions(Path, Inside("having: caps.highest > caps.lo")));
+
+        Assert.Equal("**binding** `caps.lowest`: number", hover?.Markdown);
+        Assert.Equal(After(text, "        compute:\n          "), definition.Range.Start);
+    }
+
+    [Fact]
+    public void GetHoverAndDefinition_AggregateName_ItsResultsAndAs()
+    {
+        var text = File.ReadAllText(Path);
+
+        var hover = Example.GetHover(Path, Inside("having: ca"));
+        var definition = Assert.Single(Example.GetDefinitions(Path, Inside("having: ca")));
+
+        Assert.Equal("**aggregate** `caps`\n\n- `caps.lowest`: number\n- `caps.highest`: number\n- `caps.drafts`: number\n- `caps.proposals`: list of string", hover?.Markdown);
+        Assert.Equal(After(text, "as: "), definition.Range.Start);
+    }
+
+    [Fact]
+    public void GetDefinitions_GroupKeyAndLetName_GroupByAndLetKey()
+    {
+        var text = File.ReadAllText(Path);
+
+        var key = Assert.Single(Example.GetDefinitions(Path, Inside("subject: \"{cap.ke")));
+        var let = Assert.Single(Example.GetDefinitions(Path, Inside("(a gap of {ga")));
+
+        Assert.Equal(After(text, "groupBy: "), key.Range.Start);
+        Assert.Equal(After(text, "- let: { "), let.Range.Start);
+    }
+
+    [Fact]
+    public void GetHoverAndReferences_FieldInComputeArgumentAndGroupBy()
+    {
+        var text = File.ReadAllText(Path);
+
+        var hover = Example.GetHover(Path, Inside("lowest: min(val"));
+        var references = Example.GetReferences(Path, Inside("lowest: min(val"));
+
+        Assert.StartsWith("**field** `Term.value`: number", hover?.Markdown, StringComparison.Ordinal);
+        Assert.Contains(references, r => r.Range.Start == After(text, "lowest: min("));
+        Assert.Contains(references, r => r.Range.Start == After(text, "groupBy: "));
+        Assert.Contains(references, r => r.Range.Start == After(text, "where: kind == \"army-cap\" && "));
+        Assert.StartsWith("**field** `Term.value`", Example.GetHover(Path, Inside("groupBy: va"))?.Markdown, StringComparison.Ordinal);
+    }
 }
