@@ -232,7 +232,8 @@ public sealed class AuthoringCompletionTests
     [Fact]
     public void AllServices_EveryPrefixOfTheFixtures_NeverThrow()
     {
-        foreach (var (path, full) in new[] { (RulesPath, RuleText), (ScenarioPath, ScenarioText) })
+        var aggregates = Support.TestPaths.Repo("examples/aggregates/rules/army-caps.yaml");
+        foreach (var (path, full) in new[] { (RulesPath, RuleText), (ScenarioPath, ScenarioText), (aggregates, File.ReadAllText(aggregates)) })
         {
             for (var length = 0; length <= full.Length; length += 7)
             {
@@ -246,6 +247,10 @@ public sealed class AuthoringCompletionTests
                 workspace.GetDefinitions(path, end);
                 workspace.GetReferences(path, end);
                 workspace.GetDocumentSymbols(path);
+                if (length % 49 == 0)
+                {
+                    workspace.GetLintDiagnostics(path); // compiles the rule set: on every 7th prefix only
+                }
             }
         }
     }
