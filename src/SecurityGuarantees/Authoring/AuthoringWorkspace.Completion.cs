@@ -56,7 +56,7 @@ public sealed partial class AuthoringWorkspace
             {
                 return insert == at.Count - 1 ? FactTypes(t => t.Role != FactTypeRole.Scenario)
                     : insert >= 0 && insert == at.Count - 2 && types.Find(at[^1]) is { } inserted ? FieldKeys(inserted, context)
-                    : at[^1] == "then" ? Keys(FileFormat.ActionKeys, context) : [];
+                    : at[^1] == "then" ? Keys(FileFormat.ActionKeysBesides(context.Siblings.Keys), context) : [];
             }
 
             return FileFormat.ElementContainers.Contains(at[^1]) ? Keys(FileFormat.ElementKeysBesides(context.Siblings.Keys), context) : [];
@@ -113,16 +113,21 @@ public sealed partial class AuthoringWorkspace
         var types = _cache.Types;
         var factType = at.Count == 2 && at[0] == "facts" ? at[1]
             : at.Count == 3 && at[0] == "timeline" && at[1] is "insert" or "update" or "retract" ? at[2] : null;
+        var expected = at.Count > 0 && at.Contains("expect") && at[^1] is "conditions" or "nextSteps" ? at[^1] : null;
         if (context.IsKeyPosition)
         {
-            if (at.Count > 0 && at[^1] is "conditions" or "absent")
+            // An item of expect: conditions/nextSteps is an id, or a map ({ id, subject, parties } / { id, actor, subject }).
+            var inMap = context.Siblings.Count > 0;
+            if (expected == "conditions" || (at.Count > 0 && at[^1] == "absent" && !inMap))
             {
-                return [.. ConclusionIds.Conditions.Select(id => new AuthoringCompletion(id, AuthoringCompletionKind.ConditionId, "condition"))];
+                return inMap ? Keys(FileFormat.ExpectedConditionKeys, context)
+                    : [.. ConclusionIds.Conditions.Select(id => new AuthoringCompletion(id, AuthoringCompletionKind.ConditionId, "condition"))];
             }
 
-            if (at.Count > 0 && at[^1] == "nextSteps")
+            if (expected == "nextSteps")
             {
-                return [.. ConclusionIds.NextSteps.Select(id => new AuthoringCompletion(id, AuthoringCompletionKind.NextStepId, "next step"))];
+                return inMap ? Keys(FileFormat.ExpectedNextStepKeys, context)
+                    : [.. ConclusionIds.NextSteps.Select(id => new AuthoringCompletion(id, AuthoringCompletionKind.NextStepId, "next step"))];
             }
 
             return at switch
@@ -132,6 +137,17 @@ public sealed partial class AuthoringWorkspace
                 ["expect"] or ["timeline", "expect"] => Keys(FileFormat.ExpectKeys, context),
                 ["timeline"] => Keys(FileFormat.StepKeys, context),
                 _ when factType is not null && types.Find(factType) is { } type => FieldKeys(type, context),
+                _ => [],
+            };
+        }
+
+        if (expected is not null)
+        {
+            return context.Key switch
+            {
+                "id" when expected == "conditions" => [.. ConclusionIds.Conditions.Select(id => new AuthoringCompletion(id, AuthoringCompletionKind.ConditionId, "condition"))],
+                "id" => [.. ConclusionIds.NextSteps.Select(id => new AuthoringCompletion(id, AuthoringCompletionKind.NextStepId, "next step"))],
+                "parties" or "actor" when types.Find("Party") is { } party => FactKeys(path, text, context.KeyLine, party),
                 _ => [],
             };
         }
@@ -154,11 +170,27 @@ public sealed partial class AuthoringWorkspace
 
         if (KeyTarget(field) is { } target)
         {
-            return [.. _cache.Scenario(path, text).KeysOf(target).Select(k => k.Key).Distinct(StringComparer.Ordinal)
-                .Select(k => new AuthoringCompletion(k, AuthoringCompletionKind.FactKey, target.Name))];
+            return FactKeys(path, text, context.KeyLine, target);
         }
 
         return [];
+    }
+
+    /// <summary>
+    /// The keys of the scenario's facts of <paramref name="type"/>. Mid-edit the file often is not valid YAML (an
+    /// unclosed <c>[</c> or <c>{</c>): then the text above the line being edited is read, where the facts usually are.
+    /// </summary>
+    private IReadOnlyList<AuthoringCompletion> FactKeys(string path, string text, int line, FactTypeDescriptor type)
+    {
+        var analysis = _cache.Scenario(path, text);
+        if (analysis.Tree is null && line > 1)
+        {
+            var lines = new SourceLines(text);
+            analysis = ScenarioAnalysis.Analyze(path, string.Join("\n", Enumerable.Range(1, line - 1).Select(i => lines[i])), _cache.Types);
+        }
+
+        return [.. analysis.KeysOf(type).Select(k => k.Key).Distinct(StringComparer.Ordinal)
+            .Select(k => new AuthoringCompletion(k, AuthoringCompletionKind.FactKey, type.Name))];
     }
 
     /// <summary>

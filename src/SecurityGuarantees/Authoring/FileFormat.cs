@@ -27,6 +27,16 @@ internal static class FileFormat
 
     public static readonly string[] ActionKeys = ["condition", "nextStep", "insert", "subject", "parties", "severity", "text", "actor", "priority"];
 
+    /// <summary>The action keys that may join those present: a kind's own keys once the kind is written, else every key.</summary>
+    public static IEnumerable<string> ActionKeysBesides(IEnumerable<string> present) =>
+        present.FirstOrDefault(k => k is "condition" or "nextStep" or "insert") switch
+        {
+            "condition" => ["subject", "parties", "severity", "text"],
+            "nextStep" => ["actor", "subject", "text", "priority"],
+            "insert" => [],
+            _ => ActionKeys,
+        };
+
     /// <summary>The functions of an aggregate's <c>compute:</c> values (the rule builder's list), with their signatures.</summary>
     public static readonly (string Name, string Signature)[] ComputeFunctions =
     [
@@ -41,9 +51,15 @@ internal static class FileFormat
 
     public static readonly string[] Severities = ["info", "warning", "critical"];
 
-    public static readonly string[] ScenarioKeys = ["version", "scenario", "asOf", "description", "facts", "timeline", "expect"];
+    public static readonly string[] ScenarioKeys = ["version", "scenario", "asOf", "description", "facts", "timeline", "expect", "vary"];
 
-    public static readonly string[] ExpectKeys = ["conditions", "nextSteps", "absent"];
+    public static readonly string[] ExpectKeys = ["conditions", "nextSteps", "absent", "only"];
+
+    /// <summary>The keys of a condition written as a map under <c>expect:</c>.</summary>
+    public static readonly string[] ExpectedConditionKeys = ["id", "subject", "parties"];
+
+    /// <summary>The keys of a next step written as a map under <c>expect:</c>.</summary>
+    public static readonly string[] ExpectedNextStepKeys = ["id", "actor", "subject"];
 
     public static readonly string[] StepKeys = ["on", "note", "retract", "update", "insert", "expect"];
 

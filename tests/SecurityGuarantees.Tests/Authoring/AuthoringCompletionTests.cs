@@ -230,6 +230,38 @@ public sealed class AuthoringCompletionTests
     }
 
     [Fact]
+    public void GetCompletions_ActionKeys_OfTheActionKind()
+    {
+        var condition = Edit(RuleText, "        text: \"{pos.party} has not answered\"\n", "        ‸\n");
+        var conditionKeys = Labels(Complete(condition.Text, condition.Position));
+        Assert.Equal(["parties", "severity", "text"], conditionKeys); // subject is there already
+
+        var nextStep = Edit(RuleText, "        subject: \"{c.subject}\"", "        subject: \"{c.subject}\"\n        ‸");
+        Assert.Equal(["actor", "text", "priority"], Labels(Complete(nextStep.Text, nextStep.Position)));
+    }
+
+    [Fact]
+    public void GetCompletions_ExpectItemMaps_KeysIdsAndParties()
+    {
+        var block = ScenarioText + "expect:\n  only: true\n  conditions:\n    - id: answer-pending\n      ‸\n  nextSteps:\n    - { id: ‸";
+        var text = block.Replace("‸", "", StringComparison.Ordinal);
+        var first = block.IndexOf('‸');
+        var second = block.LastIndexOf('‸') - 1;
+        TextPosition At(int index) => new(text[..index].Count(c => c == '\n') + 1, index - text.LastIndexOf('\n', index - 1));
+
+        Assert.Equal(["subject", "parties"], Labels(Complete(text, At(first), ScenarioPath)));
+        var ids = Complete(text, At(second), ScenarioPath);
+        Assert.Contains("respond-to-ceasefire", Labels(ids)); // the built-in rules derive it
+        Assert.All(ids, i => Assert.Equal(AuthoringCompletionKind.NextStepId, i.Kind));
+
+        var parties = ScenarioText + "expect:\n  conditions:\n    - { id: answer-pending, parties: [";
+        Assert.Equal(["UA", "RU"], Labels(Complete(parties, new TextPosition(parties.Count(c => c == '\n') + 1, parties.Length - parties.LastIndexOf('\n')), ScenarioPath)));
+
+        var keys = ScenarioText + "expect:\n  ";
+        Assert.Equal(["conditions", "nextSteps", "absent", "only"], Labels(Complete(keys, new TextPosition(keys.Count(c => c == '\n') + 1, 3), ScenarioPath)));
+    }
+
+    [Fact]
     public void AllServices_EveryPrefixOfTheFixtures_NeverThrow()
     {
         var aggregates = Support.TestPaths.Repo("examples/aggregates/rules/army-caps.yaml");
