@@ -55,7 +55,8 @@ internal sealed class IndexPlanner
     /// </summary>
     public IndexedJoin? Plan(FactTypeDescriptor type, ParameterExpression own, IReadOnlyList<LambdaExpression> conjuncts)
     {
-        if (type.Role != FactTypeRole.Scenario || _insertedByRules.Contains(type) || !type.ClrType.IsClass)
+        // Declared types share one class, which the session's indexes key by: their joins stay NRules joins.
+        if (type.Role != FactTypeRole.Scenario || _insertedByRules.Contains(type) || !type.ClrType.IsClass || type.IsDeclared)
         {
             return null;
         }
@@ -151,7 +152,7 @@ internal sealed class IndexPlanner
             return null;
         }
 
-        var field = type.Fields.FirstOrDefault(f => f.Property == member.Member || f.Property.Name == member.Member.Name && f.Property.DeclaringType == member.Member.DeclaringType);
+        var field = type.Fields.FirstOrDefault(f => f.Property == member.Member || f.Property?.Name == member.Member.Name && f.Property.DeclaringType == member.Member.DeclaringType);
         return field is null || field.IsList ? null : field;
     }
 
