@@ -33,7 +33,7 @@ public sealed partial class AuthoringWorkspace
 
         // Load warnings are in the document's own diagnostics already; lint repeats them.
         var own = GetDiagnostics(path).Select(d => d.Diagnostic).ToHashSet();
-        var lines = _cache.Rules(path, text).Lines;
+        var lines = RulesOf(path, text).Lines;
         return [.. notes.Where(d => !own.Contains(d)).Select(d => new AuthoringDiagnostic(d, lines.DiagnosticRange(d.Location.Line, d.Location.Column)))];
     }
 

@@ -39,8 +39,9 @@ public sealed partial class AuthoringWorkspace
             NextStepActionSyntax n => n.Id.Location,
             _ => d.Action.Location,
         })).ToList(),
-        NavigationTarget.FactKey key => [.. _cache.Scenario(path, _documents[path]).KeysOf(key.Type).Where(k => k.Key == key.Key).Select(k => Locate(path, k.Location))],
+        NavigationTarget.FactKey key => [.. ScenarioOf(path, _documents[path]).KeysOf(key.Type).Where(k => k.Key == key.Key).Select(k => Locate(path, k.Location))],
         NavigationTarget.Rule rule => [Locate(rule.File, rule.Syntax.Location)],
+        NavigationTarget.FactType { Type.Declaration: { } declaration } => [Declaration(declaration)],
         _ => [],
     };
 
@@ -50,7 +51,7 @@ public sealed partial class AuthoringWorkspace
     public IReadOnlyList<AuthoringLocation> GetReferences(string path, TextPosition position) => Resolve(path, position) switch
     {
         NavigationTarget.Conclusion conclusion => [.. Readers(conclusion).Select(r => Locate(r.File, r.Location))],
-        NavigationTarget.Field field => [.. RuleAnalyses.SelectMany(a => FieldReadFinder.Reads(a, field.Type, field.Descriptor.Name, _cache.Types).Select(l => Locate(a.File, l)))],
+        NavigationTarget.Field field => [.. RuleAnalyses.SelectMany(a => FieldReadFinder.Reads(a, field.Type, field.Descriptor.Name, Types).Select(l => Locate(a.File, l)))],
         _ => [],
     };
 
@@ -76,7 +77,19 @@ public sealed partial class AuthoringWorkspace
     private NavigationTarget? ResolveInRules(string path, string text, SourceLines lines, YamlContext context,
         (string Word, TextRange Range) word, (string Word, TextRange Range) dotted)
     {
-        var analysis = _cache.Rules(path, text);
+        var analysis = RulesOf(path, text);
+        if (context.IsKeyPosition && context.Path is ["types", ..])
+        {
+            // A declaration: the type's name, or one of its fields (under fields: or defaults:).
+            return context.Path switch
+            {
+                ["types"] when Types.Find(word.Word) is { IsDeclared: true } declared => new NavigationTarget.FactType(word.Range, declared),
+                ["types", var name, "fields" or "defaults"] when Types.Find(name) is { IsDeclared: true } owner && owner.FindField(word.Word) is { } declaredField =>
+                    new NavigationTarget.Field(word.Range, owner, declaredField),
+                _ => null,
+            };
+        }
+
         switch (context.Key)
         {
             case "id" when context.Path is ["rules"]:
@@ -84,19 +97,19 @@ public sealed partial class AuthoringWorkspace
             case "condition" or "nextStep" when context.Path.Contains("then"):
                 return new NavigationTarget.Conclusion(dotted.Range, dotted.Word, context.Key == "nextStep");
             case "fact" or "count" or "aggregate" or "insert":
-                return _cache.Types.Find(word.Word) is { } type ? new NavigationTarget.FactType(word.Range, type) : null;
-            case "groupBy" or "distinct" when ComputeCompletion.ElementType(context, _cache.Types, context.Key == "groupBy" ? "aggregate" : "count") is { } element:
+                return Types.Find(word.Word) is { } type ? new NavigationTarget.FactType(word.Range, type) : null;
+            case "groupBy" or "distinct" when ComputeCompletion.ElementType(context, Types, context.Key == "groupBy" ? "aggregate" : "count") is { } element:
                 return element.FindField(word.Word) is { } grouped ? new NavigationTarget.Field(word.Range, element, grouped) : null;
         }
 
         // A compute: argument is an expression over the aggregated fact alone.
         if (!context.IsKeyPosition && context.Path.Count > 0 && context.Path[^1] == "compute")
         {
-            return ComputeCompletion.AggregatedType(lines, context, _cache.Types) is { } aggregated && aggregated.FindField(word.Word) is { } computed
+            return ComputeCompletion.AggregatedType(lines, context, Types) is { } aggregated && aggregated.FindField(word.Word) is { } computed
                 ? new NavigationTarget.Field(word.Range, aggregated, computed) : null;
         }
 
-        if (context.IsKeyPosition && context.Path.Count > 0 && context.Path[^1] == "insert" && _cache.Types.Find(word.Word) is { } inserted)
+        if (context.IsKeyPosition && context.Path.Count > 0 && context.Path[^1] == "insert" && Types.Find(word.Word) is { } inserted)
         {
             return new NavigationTarget.FactType(word.Range, inserted);
         }
@@ -144,7 +157,7 @@ public sealed partial class AuthoringWorkspace
     {
         var at = context.Path;
         var typeName = at.Count == 2 && at[0] == "facts" ? at[1] : at.Count == 3 && at[0] == "timeline" ? at[2] : null;
-        var type = typeName is null ? null : _cache.Types.Find(typeName);
+        var type = typeName is null ? null : Types.Find(typeName);
         if (context.IsKeyPosition)
         {
             if (at.Count > 0 && at[^1] is "conditions" or "absent" or "nextSteps")
@@ -152,7 +165,7 @@ public sealed partial class AuthoringWorkspace
                 return new NavigationTarget.Conclusion(dotted.Range, dotted.Word, at[^1] == "nextSteps");
             }
 
-            if (at is ["facts"] && _cache.Types.Find(word.Word) is { } factType)
+            if (at is ["facts"] && Types.Find(word.Word) is { } factType)
             {
                 return new NavigationTarget.FactType(word.Range, factType);
             }
@@ -207,7 +220,9 @@ public sealed partial class AuthoringWorkspace
                 text.Append(string.Join("\n", aggregate.Results.Select(r => $"- `{r.Name}`: {ScalarName(r.ScalarType)}")));
                 break;
             case NavigationTarget.FactType type:
-                text.Append($"**fact type** `{type.Type.Name}`\n\n");
+                text.Append($"**fact type** `{type.Type.Name}`{(type.Type.IsDeclared ? " (declared)" : "")}");
+                AppendParagraph(text, type.Type.Declaration?.Description);
+                text.Append("\n\n");
                 text.Append(string.Join("\n", type.Type.Fields.Select(f => $"- `{f.Name}`: {ExpressionCompletion.FieldType(f)}{(f.IsKey ? " (key)" : "")}")));
                 break;
             case NavigationTarget.FactKey key:
@@ -255,7 +270,7 @@ public sealed partial class AuthoringWorkspace
         var kind = conclusion.IsNextStep ? DependencyKind.NextStep : DependencyKind.Condition;
         return from analysis in RuleAnalyses
                from rule in analysis.Rules
-               from input in RuleDependencies.Analyze(new CompiledRule(rule, analysis.File), _cache.Types).Inputs
+               from input in RuleDependencies.Analyze(new CompiledRule(rule, analysis.File), Types).Inputs
                where input.Kind == kind && input.Name == conclusion.Id
                select (analysis.File, rule.Id, input.Location);
     }
@@ -298,6 +313,15 @@ public sealed partial class AuthoringWorkspace
     /// <summary>The rule whose text holds <paramref name="line"/>.</summary>
     private static RuleSyntax? RuleAt(RuleFileAnalysis analysis, int line) =>
         analysis.Rules.LastOrDefault(r => r.Location.Line <= line);
+
+    /// <summary>Where a declared type is declared: its name under <c>types:</c>.</summary>
+    private AuthoringLocation Declaration(DeclaredFactType declaration)
+    {
+        var line = (_documents.TryGetValue(declaration.File, out var text) ? new SourceLines(text)
+            : RuleAnalyses.FirstOrDefault(a => a.File == declaration.File)?.Lines ?? new SourceLines(""))[declaration.Line];
+        var column = Math.Max(0, line.IndexOf(declaration.Name, StringComparison.Ordinal)) + 1;
+        return Locate(declaration.File, new SourceLocation(declaration.File, declaration.Line, column));
+    }
 
     private AuthoringLocation Locate(string file, SourceLocation location)
     {

@@ -19,7 +19,7 @@ public sealed partial class AuthoringWorkspace
             return [];
         }
 
-        return KindOf(text) == AuthoringDocumentKind.Rules ? RuleSymbols(_cache.Rules(path, text)) : ScenarioSymbols(_cache.Scenario(path, text));
+        return KindOf(text) == AuthoringDocumentKind.Rules ? RuleSymbols(RulesOf(path, text)) : ScenarioSymbols(ScenarioOf(path, text));
     }
 
     private static List<AuthoringSymbol> RuleSymbols(RuleFileAnalysis analysis)
@@ -60,7 +60,7 @@ public sealed partial class AuthoringWorkspace
             var lastLine = i + 1 < facts.Entries.Count ? facts.Entries[i + 1].Key.Location.Line - 1 : LastLine(list);
             var range = Span(lines, typeKey.Location, Math.Max(lastLine, typeKey.Location.Line));
             var children = new List<AuthoringSymbol>();
-            if (list is YamlSequence items && _cache.Types.Find(typeKey.Value) is { } descriptor && descriptor.KeyFields.Count > 0)
+            if (list is YamlSequence items && Types.Find(typeKey.Value) is { } descriptor && descriptor.KeyFields.Count > 0)
             {
                 foreach (var item in items.Items.OfType<YamlMapping>())
                 {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Facts;
 using SecurityGuarantees.Loading;
 using SecurityGuarantees.Scenarios;
 using SecurityGuarantees.Syntax;
@@ -29,6 +30,8 @@ public sealed partial class AuthoringWorkspace
     private readonly ImmutableSortedDictionary<string, string> _documents;
     private readonly IReadOnlyList<Diagnostic> _configurationProblems;
     private readonly WorkspaceConfiguration? _configuration;
+    private readonly Lazy<IReadOnlyList<LoadedRuleFile>> _ruleSources;
+    private readonly Lazy<DeclaredTypes> _types;
     private readonly Lazy<IReadOnlyList<RuleFileAnalysis>> _ruleAnalyses;
     private readonly Lazy<ConclusionIds> _conclusionIds;
     private readonly Lazy<LintResult> _lint;
@@ -42,6 +45,8 @@ public sealed partial class AuthoringWorkspace
         _documents = documents;
         _configurationProblems = configurationProblems;
         _configuration = configuration;
+        _ruleSources = new(LoadRules);
+        _types = new(() => _cache.TypesOf(_ruleSources.Value));
         _ruleAnalyses = new(AnalyseRules);
         _conclusionIds = new(CollectConclusionIds);
         _lint = new(LintRuleSet);
@@ -158,16 +163,17 @@ public sealed partial class AuthoringWorkspace
         SourceLines lines;
         if (KindOf(text) == AuthoringDocumentKind.Rules)
         {
-            var analysis = _cache.Rules(path, text);
+            var analysis = RulesOf(path, text);
             var bag = new DiagnosticBag();
             bag.AddRange(analysis.Diagnostics);
+            bag.AddRange(_types.Value.Diagnostics.Where(d => d.Location.File == path));
             bag.AddRange(DuplicateRuleIds(path));
             diagnostics = bag.Sorted();
             lines = analysis.Lines;
         }
         else
         {
-            var analysis = _cache.Scenario(path, text);
+            var analysis = ScenarioOf(path, text);
             diagnostics = analysis.Diagnostics;
             lines = analysis.Lines;
         }
@@ -184,7 +190,16 @@ public sealed partial class AuthoringWorkspace
 
     internal ConclusionIds ConclusionIds => _conclusionIds.Value;
 
-    private IReadOnlyList<RuleFileAnalysis> AnalyseRules()
+    /// <summary>The fact types of this snapshot: built-in, domain, and those the rule files declare (<c>types:</c>, <c>enums:</c>).</summary>
+    internal FactTypeRegistry Types => _types.Value.Registry;
+
+    internal RuleFileAnalysis RulesOf(string path, string text) => _cache.Rules(path, text, Types);
+
+    internal ScenarioAnalysis ScenarioOf(string path, string text) => _cache.Scenario(path, text, Types);
+
+    private IReadOnlyList<RuleFileAnalysis> AnalyseRules() => [.. _ruleSources.Value.Select(s => _cache.Rules(s.File, s.Text, Types))];
+
+    private IReadOnlyList<LoadedRuleFile> LoadRules()
     {
         var sources = new List<(string File, string Text)>();
         if (_builtInRules)
@@ -195,7 +210,7 @@ public sealed partial class AuthoringWorkspace
         sources.AddRange(_ruleFiles.Select(f => (f.Key, _documents.GetValueOrDefault(f.Key) ?? f.Value)));
         sources.AddRange(_documents.Where(d => !_ruleFiles.ContainsKey(d.Key) && KindOf(d.Value) == AuthoringDocumentKind.Rules)
             .Select(d => (d.Key, d.Value)));
-        return [.. sources.Select(s => _cache.Rules(s.File, s.Text))];
+        return [.. sources.Select(s => _cache.Load(s.File, s.Text))];
     }
 
     private ConclusionIds CollectConclusionIds()
@@ -236,6 +251,6 @@ public sealed partial class AuthoringWorkspace
     private static bool IsYaml(string file) =>
         file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^(rules|ruleset)\s*:", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(rules|ruleset|types|enums)\s*:", RegexOptions.Multiline)]
     private static partial Regex RuleFileMarker();
 }

@@ -3,7 +3,13 @@ namespace SecurityGuarantees.Authoring;
 /// <summary>The keys of the rule and scenario file formats, by where they stand (the loaders' lists, for completion).</summary>
 internal static class FileFormat
 {
-    public static readonly string[] RuleFileKeys = ["version", "ruleset", "rules"];
+    public static readonly string[] RuleFileKeys = ["version", "ruleset", "rules", "enums", "types"];
+
+    /// <summary>The keys of a type declared under <c>types:</c> (issue 13).</summary>
+    public static readonly string[] TypeDeclarationKeys = ["description", "key", "fields", "defaults"];
+
+    /// <summary>The scalar field types of a declared type; <c>list&lt;T&gt;</c> and enums besides.</summary>
+    public static readonly string[] ScalarFieldTypes = ["string", "number", "integer", "bool", "date"];
 
     public static readonly string[] RuleKeys = ["id", "title", "description", "priority", "tags", "when", "then"];
 

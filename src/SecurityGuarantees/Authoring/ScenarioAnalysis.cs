@@ -13,8 +13,9 @@ namespace SecurityGuarantees.Authoring;
 /// </summary>
 internal sealed class ScenarioAnalysis
 {
-    private ScenarioAnalysis(string file, string text, IReadOnlyList<Diagnostic> diagnostics, YamlNode? tree)
+    private ScenarioAnalysis(string file, string text, IReadOnlyList<Diagnostic> diagnostics, YamlNode? tree, FactTypeRegistry types)
     {
+        Types = types;
         File = file;
         Text = text;
         Diagnostics = diagnostics;
@@ -23,6 +24,9 @@ internal sealed class ScenarioAnalysis
     }
 
     public string File { get; }
+
+    /// <summary>The fact types the scenario was read with.</summary>
+    public FactTypeRegistry Types { get; }
 
     public string Text { get; }
 
@@ -51,7 +55,7 @@ internal sealed class ScenarioAnalysis
         }
 
         var tree = YamlTreeReader.Read(file, text, new DiagnosticBag());
-        return new ScenarioAnalysis(file, text, diagnostics.Sorted(), tree);
+        return new ScenarioAnalysis(file, text, diagnostics.Sorted(), tree, types);
     }
 
     /// <summary>The keys of the facts of <paramref name="type"/> in the scenario, with where each fact is.</summary>

@@ -154,7 +154,7 @@ public sealed class AuthoringCompletionTests
         Assert.Contains("severity", Labels(Complete(action.Text, action.Position)));
 
         var root = Edit(RuleText, "version: 1\n", "ver‸\n");
-        Assert.Equal(["version"], Labels(Complete(root.Text, root.Position)));
+        Assert.Equal(["version", "enums", "types"], Labels(Complete(root.Text, root.Position))); // ruleset and rules are there
     }
 
     [Fact]
