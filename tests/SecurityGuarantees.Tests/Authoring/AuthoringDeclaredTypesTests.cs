@@ -151,4 +151,18 @@ public sealed class AuthoringDeclaredTypesTests
         Assert.Equal(["proposed", "adopted", "lifted"], Labels(Open(Scenario, status.Text).GetCompletions(Scenario, status.Position)));
         Assert.Contains("SanctionPackage", Labels(Open(Scenario, facts.Text).GetCompletions(Scenario, facts.Position)));
     }
+
+    [Fact]
+    public void GetCompletions_KeyOfAFactInsertedByTheTimeline()
+    {
+        var text = File.ReadAllText(Scenario) + "  - on: 2025-11-01\n    insert:\n      Proposal:\n"
+            + "        - { id: ru-counter-offer, kind: ceasefire, title: a counter-offer, proposedBy: [RU], addressees: [EU] }\n"
+            + "      Position:\n        - { party: EU, stance: pending, proposal: ";
+        var end = new TextPosition(text.Count(c => c == '\n') + 1, text.Length - text.LastIndexOf('\n'));
+
+        var items = Open(Scenario, text).GetCompletions(Scenario, end);
+
+        Assert.Equal(["ru-counter-offer"], Labels(items));
+        Assert.All(items, i => Assert.Equal(AuthoringCompletionKind.FactKey, i.Kind));
+    }
 }
