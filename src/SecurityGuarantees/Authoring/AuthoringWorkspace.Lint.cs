@@ -45,7 +45,7 @@ public sealed partial class AuthoringWorkspace
             builder.AddBuiltInRules();
         }
 
-        foreach (var analysis in RuleAnalyses.Where(a => !a.File.StartsWith(BuiltInPrefix, StringComparison.Ordinal)))
+        foreach (var analysis in _ruleSources.Value.Where(a => !a.File.StartsWith(BuiltInPrefix, StringComparison.Ordinal)))
         {
             builder.AddRuleText(analysis.File, analysis.Text);
         }
