@@ -267,21 +267,26 @@ internal sealed partial class RuleModelBuilder
         var declarationName = DeclarationName(alias);
         var builder = create(type.ClrType, declarationName);
         var parameter = Expression.Parameter(type.ClrType, declarationName);
-        TestType(builder, type, parameter);
         var joins = false;
         var plans = new List<ConjunctPlan>();
         IReadOnlyList<LambdaExpression> conjuncts = [];
-        if (pattern.Where is not null)
+        if (pattern.Where is null)
+        {
+            TestType(builder, type, parameter);
+        }
+        else
         {
             var conditions = BindConditions(pattern.Where, new BindingScope(type, parameter, scope.Visible()), parameter, plans);
             conjuncts = conditions;
             if (_planner?.Plan(type, parameter, conditions) is { } indexed)
             {
+                // A lookup reads one declared type's bucket: no type test needed.
                 BuildIndexedSource(builder, parameter, conditions, indexed);
                 joins = true;
             }
             else
             {
+                TestType(builder, type, parameter);
                 foreach (var condition in conditions)
                 {
                     builder.Condition(condition);

@@ -97,6 +97,47 @@ public sealed class DeclaredTypeTests
     }
 
     [Fact]
+    public void FactsOfOneEngine_EvaluateOnAnotherBuiltFromTheSameDeclarations_ButNotOnADifferentTypeOfTheSameName()
+    {
+        var scenario = Engine.LoadScenario(TestPaths.Repo(Folder + "/scenario.yaml"));
+        var reloaded = new ScenarioEngineBuilder().AddRules(TestPaths.Repo(Folder + "/rules")).Build(); // e.g. a hot reload
+        Assert.Equal(JsonReportWriter.ToJson(Engine.Evaluate(scenario)), JsonReportWriter.ToJson(reloaded.Evaluate(scenario)));
+
+        var other = new ScenarioEngineBuilder().AddRuleText("t.yaml", "types:\n  SanctionPackage:\n    fields: { id: string, share: integer }\n").Build();
+        var e = Assert.Throws<ArgumentException>(() => other.Evaluate(scenario));
+        Assert.Contains("not a registered", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("binding-level")]
+    [InlineData("commitment-kind")]
+    [InlineData("commitment-level")]
+    [InlineData("commitment-trigger")]
+    [InlineData("demand-kind")]
+    [InlineData("demand-status")]
+    [InlineData("demand-timing")]
+    [InlineData("meeting-format")]
+    [InlineData("observation-kind")]
+    [InlineData("party-kind")]
+    [InlineData("party-role")]
+    [InlineData("principle-kind")]
+    [InlineData("proposal-kind")]
+    [InlineData("proposal-scope")]
+    [InlineData("proposal-status")]
+    [InlineData("severity")]
+    [InlineData("stance")]
+    [InlineData("term-kind")]
+    public void EveryBuiltInEnum_ThatDomainMdLists_IsAFieldType(string name)
+    {
+        var engine = new ScenarioEngineBuilder().AddRuleText("t.yaml", $"types:\n  X:\n    fields: {{ id: string, one: {name}, many: list<{name}> }}\n").Build();
+        var scenario = engine.ParseScenario("s.yaml", "scenario: s\nfacts:\n  X:\n    - { id: x }\n");
+        var fact = Assert.IsType<DeclaredFact>(Assert.Single(scenario.Facts));
+        Assert.Null(fact["one"]);
+        Assert.Empty(Assert.IsAssignableFrom<System.Collections.IEnumerable>(fact["many"]!).Cast<object>());
+        Assert.Contains($"`{name}`", File.ReadAllText(TestPaths.Repo("docs/domain.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Schemas_IncludeDeclaredTypes_WithTheirDescriptions()
     {
         var scenarioSchema = Engine.GetScenarioFileSchema();
@@ -129,6 +170,23 @@ public sealed class DeclaredTypeTests
             "declarations.yaml:17:3: error SG0123: type 'NoId' has no field 'id' to key its facts (hint: add 'id: string' to its fields, or name its key fields: key: [field, ...])",
             "duplicate.yaml:3:3: error SG0121: 'SanctionPackage' is declared twice (first at declarations.yaml:6:3) (hint: rename one of them, or remove the copy: declarations are shared by every file loaded together)",
         ], lines);
+    }
+
+    [Fact]
+    public void ADeclaredName_ClashesWithAnApplicationsOwnCSharpType()
+    {
+        var e = Assert.Throws<RuleLoadException>(() => new ScenarioEngineBuilder().AddFactType<PackageRecord>("SanctionPackage")
+            .AddRules(TestPaths.Repo(Folder + "/rules")).Build());
+        var clash = Assert.Single(e.Diagnostics, d => d.Code == "SG0122"); // and the rules that read its declared fields cannot bind
+        Assert.Equal("SG0122", clash.Code);
+        Assert.Equal("type 'SanctionPackage' clashes with the fact type 'SanctionPackage' registered in C# (PackageRecord)", clash.Message);
+        Assert.Equal((6, 3), (clash.Location.Line, clash.Location.Column));
+    }
+
+    /// <summary>An application's own C# fact type.</summary>
+    public sealed record PackageRecord
+    {
+        public string Id { get; init; } = "";
     }
 
     [Fact]

@@ -240,6 +240,12 @@ public sealed class TimelineRandomizedEquivalenceTests
             .Select(s => (Switches: $"indexed joins {s.Item1}, direct conclusions {s.Item2}", Engine: new ScenarioEngineBuilder()
                 .AddRuleText("r.yaml", rules).AddRuleText("types.yaml", DeclaredClaims).WithIndexedJoins(s.Item1).WithDirectConclusions(s.Item2).Build()))
             .ToList();
+        if (declared)
+        {
+            // Joins on a declared type are index lookups too (the session keys its buckets by the declared name).
+            Assert.Contains(engines[^1].Engine.Rules.Indexes, i => i.Type.Name == "Claim");
+        }
+
         if (ruleSet == nameof(LookupsOnly))
         {
             Assert.Contains(typeof(Domain.Demand), engines[^1].Engine.Rules.IndexOnlyTypes);

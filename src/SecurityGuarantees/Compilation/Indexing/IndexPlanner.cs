@@ -55,8 +55,7 @@ internal sealed class IndexPlanner
     /// </summary>
     public IndexedJoin? Plan(FactTypeDescriptor type, ParameterExpression own, IReadOnlyList<LambdaExpression> conjuncts)
     {
-        // Declared types share one class, which the session's indexes key by: their joins stay NRules joins.
-        if (type.Role != FactTypeRole.Scenario || _insertedByRules.Contains(type) || !type.ClrType.IsClass || type.IsDeclared)
+        if (type.Role != FactTypeRole.Scenario || _insertedByRules.Contains(type) || !type.ClrType.IsClass)
         {
             return null;
         }
@@ -145,6 +144,14 @@ internal sealed class IndexPlanner
             && Nullable.GetUnderlyingType(convert.Type) == convert.Operand.Type)
         {
             inner = convert.Operand;
+        }
+
+        if (type.IsDeclared)
+        {
+            // A declared field's read, by the field's name (declared types share one class).
+            return FactFieldDescriptor.ReadOf(side) is var (declaredOwner, name) && declaredOwner == own
+                && type.FindField(name) is { IsList: false } declaredField && declaredField.ClrType == side.Type
+                ? declaredField : null;
         }
 
         if (inner is not MemberExpression { Expression: ParameterExpression parameter } member || parameter != own)
