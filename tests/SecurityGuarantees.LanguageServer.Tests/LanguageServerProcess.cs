@@ -5,7 +5,7 @@ using StreamJsonRpc;
 namespace SecurityGuarantees.LanguageServer.Tests;
 
 /// <summary>
-/// The real tool (<c>dotnet security-guarantees.dll lsp</c>) as a child process, with a StreamJsonRpc client on its
+/// The real tool (<c>dotnet security-guarantees.dll lsp</c>, or the executable <c>SECURITYGUARANTEES_LSP_TOOL</c> names) as a child process, with a StreamJsonRpc client on its
 /// stdio using the LSP framing (Content-Length headers) and System.Text.Json.
 /// </summary>
 internal sealed class LanguageServerProcess : IAsyncDisposable
@@ -31,15 +31,20 @@ internal sealed class LanguageServerProcess : IAsyncDisposable
 
     public static async Task<LanguageServerProcess> StartAsync(string? rootFolder = null, JsonObject? capabilities = null)
     {
-        var tool = Path.Combine(AppContext.BaseDirectory, "security-guarantees.dll");
-        var start = new ProcessStartInfo("dotnet")
+        // SECURITYGUARANTEES_LSP_TOOL names another build of the tool to drive, e.g. the native one (docs/editors.md).
+        var native = Environment.GetEnvironmentVariable("SECURITYGUARANTEES_LSP_TOOL");
+        var start = new ProcessStartInfo(string.IsNullOrEmpty(native) ? "dotnet" : native)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(tool);
+        if (string.IsNullOrEmpty(native))
+        {
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "security-guarantees.dll"));
+        }
+
         start.ArgumentList.Add("lsp");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the tool");
