@@ -44,9 +44,14 @@ internal sealed partial class LspServer
 
                     foreach (var (path, text, found) in notes)
                     {
-                        var before = _lintNotes.TryGetValue(path, out var earlier) && earlier.Text == _workspace!.GetText(path) ? earlier.Notes : [];
+                        if (text != _workspace!.GetText(path))
+                        {
+                            continue; // edited meanwhile: a later run computes its notes
+                        }
+
+                        var shown = CurrentLintNotes(path);
                         _lintNotes[path] = (text, found);
-                        if (text == _workspace!.GetText(path) && !before.SequenceEqual(found))
+                        if (!shown.SequenceEqual(found))
                         {
                             PublishDiagnostics(LspConvert.ToUri(path));
                         }
@@ -62,6 +67,17 @@ internal sealed partial class LspServer
                 log.Write($"error: lsp: lint failed: {e.Message}\n");
             }
         }, CancellationToken.None);
+    }
+
+    /// <summary>The lint notes shown for a document now: computed for its text, or carried from an earlier one.</summary>
+    private IReadOnlyList<AuthoringDiagnostic> CurrentLintNotes(string path)
+    {
+        if (!_lintNotes.TryGetValue(path, out var lint) || _workspace!.GetText(path) is not { } text)
+        {
+            return [];
+        }
+
+        return lint.Text == text ? lint.Notes : LintNoteCarrier.Carry(lint.Text, text, lint.Notes);
     }
 
     private void CancelLint()

@@ -242,15 +242,18 @@ internal sealed partial class LspServer(JsonRpcChannel channel, TextWriter log)
         };
     }
 
-    /// <summary>Publishes a document's diagnostics: those of its current text, and its lint notes if computed for that text.</summary>
+    /// <summary>
+    /// Publishes a document's diagnostics: those of its current text, and its lint notes (computed for this text, or
+    /// for an earlier one and carried over the edit until they are computed again).
+    /// </summary>
     private void PublishDiagnostics(string uri)
     {
         var path = LspConvert.ToPath(uri);
         IEnumerable<AuthoringDiagnostic> diagnostics = _workspace!.GetDiagnostics(path);
-        if (_lintNotes.TryGetValue(path, out var lint) && lint.Text == _workspace.GetText(path))
+        if (CurrentLintNotes(path) is { Count: > 0 } notes)
         {
             // In the order `lint` prints them: by line, column, code and message.
-            diagnostics = diagnostics.Concat(lint.Notes).OrderBy(d => d.Diagnostic.Location.Line).ThenBy(d => d.Diagnostic.Location.Column)
+            diagnostics = diagnostics.Concat(notes).OrderBy(d => d.Diagnostic.Location.Line).ThenBy(d => d.Diagnostic.Location.Column)
                 .ThenBy(d => d.Diagnostic.Code, StringComparer.Ordinal).ThenBy(d => d.Diagnostic.Message, StringComparer.Ordinal);
         }
 
