@@ -173,6 +173,42 @@ public sealed class DeclaredTypeTests
     }
 
     [Fact]
+    public void CreateDeclaredFact_BuildsScenariosInCode_AsTheFileWouldHoldThem()
+    {
+        Assert.Equal(["Review", "SanctionPackage", "TroopPledge"], Engine.DeclaredTypeNames);
+        var package = Engine.CreateDeclaredFact("SanctionPackage", new Dictionary<string, object?>
+        {
+            ["id"] = "pkg-a", ["title"] = "Package A", ["status"] = "adopted", ["adoptedOn"] = new DateOnly(2025, 5, 20),
+            ["share"] = 0.75m, ["binding"] = true, ["sectors"] = new[] { "banking", "energy" },
+        });
+        var pledge = Engine.CreateDeclaredFact("TroopPledge", new Dictionary<string, object?>
+        {
+            ["party"] = "GB", ["force"] = "reassurance", ["troops"] = 12000L, ["stance"] = Stance.Accepted, ["announcedOn"] = "2025-09-04",
+        });
+        Assert.Equal("proposed", Engine.CreateDeclaredFact("SanctionPackage", new Dictionary<string, object?> { ["id"] = "x" })["status"]);
+
+        var result = Engine.Evaluate(Scenarios.Scenario.Create("in-code", [package, pledge], new DateOnly(2025, 9, 5)));
+        Assert.Equal("PKG-A/adopted 0.75 banking, energy", Assert.Single(result.Conditions, c => c.Id == "package-counts").Text);
+        Assert.Equal("1 nations pledge 12000 troops to reassurance (last on 2025-09-04)", Assert.Single(result.Conditions, c => c.Id == "force-size-credible").Text);
+
+        Assert.Contains("not a declared fact type", Assert.Throws<ArgumentException>(() => Engine.CreateDeclaredFact("Proposal", new Dictionary<string, object?>())).Message, StringComparison.Ordinal);
+        Assert.Contains("has no field 'colour'", Assert.Throws<ArgumentException>(() => Engine.CreateDeclaredFact("SanctionPackage", new Dictionary<string, object?> { ["id"] = "x", ["colour"] = "red" })).Message, StringComparison.Ordinal);
+        Assert.Contains("'adpoted' is not a valid status", Assert.Throws<ArgumentException>(() => Engine.CreateDeclaredFact("SanctionPackage", new Dictionary<string, object?> { ["id"] = "x", ["status"] = "adpoted" })).Message, StringComparison.Ordinal);
+        Assert.Contains("missing its key field 'force'", Assert.Throws<ArgumentException>(() => Engine.CreateDeclaredFact("TroopPledge", new Dictionary<string, object?> { ["party"] = "GB" })).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lint_NotesADeclaredTypeNoRuleReads()
+    {
+        Assert.DoesNotContain(Engine.Lint(), d => d.Code == "SG0709");
+        var engine = new ScenarioEngineBuilder().AddRules(TestPaths.Repo(Folder + "/rules"))
+            .AddRuleText("lonely.yaml", "types:\n  Lonely:\n    fields: { id: string }\n").Build();
+        var note = Assert.Single(engine.Lint(), d => d.Code == "SG0709");
+        Assert.Equal("lonely.yaml:2:3: info SG0709: type 'Lonely' is declared, but no rule matches or inserts it "
+            + "(hint: scenarios may hold its facts, but nothing concludes from them: add a rule that reads it, or remove the declaration)", note.ToString());
+    }
+
+    [Fact]
     public void ADeclaredName_ClashesWithAnApplicationsOwnCSharpType()
     {
         var e = Assert.Throws<RuleLoadException>(() => new ScenarioEngineBuilder().AddFactType<PackageRecord>("SanctionPackage")
