@@ -80,6 +80,8 @@ internal static class LspConvert
             AuthoringSymbolKind.Condition or AuthoringSymbolKind.NextStep => 24, // Event
             AuthoringSymbolKind.Insert => 23, // Struct
             AuthoringSymbolKind.FactType => 5, // Class
+            AuthoringSymbolKind.Enum => 10, // Enum
+            AuthoringSymbolKind.Field => 8, // Field
             _ => 19, // Object
         },
         ["range"] = ToLsp(symbol.Range),

@@ -78,6 +78,13 @@ public sealed partial class AuthoringWorkspace
         (string Word, TextRange Range) word, (string Word, TextRange Range) dotted)
     {
         var analysis = RulesOf(path, text);
+        if (!context.IsKeyPosition && context.Path is ["types", _, "fields"])
+        {
+            // A field's type: hover shows an enum's values.
+            return (Types.DeclaredEnums.GetValueOrDefault(word.Word) ?? Types.BuiltInEnums.GetValueOrDefault(word.Word)) is { } named
+                ? new NavigationTarget.Enum(word.Range, named) : null;
+        }
+
         if (context.IsKeyPosition && context.Path is ["types", ..])
         {
             // A declaration: the type's name, or one of its fields (under fields: or defaults:).
@@ -218,6 +225,10 @@ public sealed partial class AuthoringWorkspace
             case NavigationTarget.Aggregate aggregate:
                 text.Append($"**aggregate** `{aggregate.Name}`\n\n");
                 text.Append(string.Join("\n", aggregate.Results.Select(r => $"- `{r.Name}`: {ScalarName(r.ScalarType)}")));
+                break;
+            case NavigationTarget.Enum values:
+                text.Append($"**enum** `{(values.Values.IsDeclared ? values.Values.Name : values.Values.YamlName)}`{(values.Values.IsDeclared ? " (declared)" : $" ({values.Values.Name})")}\n\n");
+                text.Append(string.Join(", ", values.Values.Names.Select(n => $"`{n}`")));
                 break;
             case NavigationTarget.FactType type:
                 text.Append($"**fact type** `{type.Type.Name}`{(type.Type.IsDeclared ? " (declared)" : "")}");

@@ -165,4 +165,29 @@ public sealed class AuthoringDeclaredTypesTests
         Assert.Equal(["ru-counter-offer"], Labels(items));
         Assert.All(items, i => Assert.Equal(AuthoringCompletionKind.FactKey, i.Kind));
     }
+
+    [Fact]
+    public void GetDocumentSymbols_Declarations_EnumsAndTypesWithFields()
+    {
+        var symbols = Open(Declarations, File.ReadAllText(Declarations)).GetDocumentSymbols(Declarations);
+
+        Assert.Equal([("PackageStatus", AuthoringSymbolKind.Enum), ("SanctionPackage", AuthoringSymbolKind.FactType)], symbols.Select(s => (s.Name, s.Kind)));
+        Assert.Equal("proposed, adopted, lifted", symbols[0].Detail);
+        Assert.Equal(["id", "title", "imposedBy", "status", "announcedOn", "adoptedOn", "sectors", "targets"], symbols[1].Children.Select(c => c.Name));
+        Assert.Equal("list<string>", symbols[1].Children[^1].Detail);
+        Assert.All(symbols[1].Children, c => Assert.Equal(AuthoringSymbolKind.Field, c.Kind));
+    }
+
+    [Fact]
+    public void GetHover_EnumAsAFieldType_ItsValues()
+    {
+        var text = File.ReadAllText(Declarations).Replace("      targets: list<string>\n", "      targets: list<string>\n      answer: list<stance>\n", StringComparison.Ordinal);
+        var workspace = Open(Declarations, text);
+
+        var declared = workspace.GetHover(Declarations, After(text, "status: Package"));
+        var builtIn = workspace.GetHover(Declarations, After(text, "answer: list<sta"));
+
+        Assert.Equal("**enum** `PackageStatus` (declared)\n\n`proposed`, `adopted`, `lifted`", declared?.Markdown);
+        Assert.StartsWith("**enum** `stance` (Stance)\n\n`accepted`, ", builtIn?.Markdown, StringComparison.Ordinal);
+    }
 }
