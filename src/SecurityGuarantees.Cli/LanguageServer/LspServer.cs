@@ -180,11 +180,13 @@ internal sealed partial class LspServer(JsonRpcChannel channel, TextWriter log)
 
             case "textDocument/completion":
             {
-                var items = _workspace.GetCompletions(Path(parameters), Position(parameters));
+                var position = Position(parameters);
+                var items = _workspace.GetCompletions(Path(parameters), position);
+                var replaced = LspConvert.WordBefore(_workspace.GetText(Path(parameters)) ?? "", position);
                 return new JsonObject
                 {
                     ["isIncomplete"] = false,
-                    ["items"] = new JsonArray([.. items.Select((item, i) => SortText(LspConvert.ToLsp(item), i))]),
+                    ["items"] = new JsonArray([.. items.Select((item, i) => SortText(LspConvert.ToLsp(item, replaced), i))]),
                 };
             }
 
