@@ -59,7 +59,7 @@ public sealed partial class AuthoringWorkspace
             var insert = IndexOf(at, "insert");
             if (at.Contains("then"))
             {
-                return insert == at.Count - 1 ? FactTypes(t => t.Role != FactTypeRole.Scenario)
+                return insert == at.Count - 1 ? FactTypes(t => t.Role == FactTypeRole.Scenario)
                     : insert >= 0 && insert == at.Count - 2 && types.Find(at[^1]) is { } inserted ? FieldKeys(inserted, context)
                     : at[^1] == "then" ? Keys(FileFormat.ActionKeysBesides(context.Siblings.Keys), context) : [];
             }
@@ -82,7 +82,7 @@ public sealed partial class AuthoringWorkspace
             case "fact" or "count" or "aggregate" when at.Contains("when"):
                 return FactTypes(_ => true);
             case "insert" when at.Contains("then"):
-                return FactTypes(t => t.Role != FactTypeRole.Scenario);
+                return FactTypes(t => t.Role == FactTypeRole.Scenario);
             case "groupBy" when at.Contains("when") && ComputeCompletion.ElementType(context, types, "aggregate") is { } grouped:
                 return [.. ExpressionCompletion.Fields(grouped).Where(f => grouped.FindField(f.Label) is { IsList: false })];
             case "distinct" when at.Contains("when") && ComputeCompletion.ElementType(context, types, "count") is { } counted:

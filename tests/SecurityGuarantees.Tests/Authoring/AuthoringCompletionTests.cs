@@ -262,6 +262,21 @@ public sealed class AuthoringCompletionTests
     }
 
     [Fact]
+    public void GetCompletions_UnderInsert_TypesRulesMayInsertThenTheirFields()
+    {
+        var type = Edit(RuleText, "      - nextStep: chase-answer\n        subject: \"{c.subject}\"", "      - insert:\n          Po‸");
+        var labels = Labels(Complete(type.Text, type.Position));
+        Assert.Contains("Position", labels);
+        Assert.Contains("Proposal", labels);
+        Assert.DoesNotContain("Condition", labels); // derived by rules: SG0311 if inserted
+        Assert.DoesNotContain("Today", labels);
+
+        var field = Edit(RuleText, "      - nextStep: chase-answer\n        subject: \"{c.subject}\"", "      - insert:\n          Position:\n            party: UA\n            st‸");
+        Assert.Contains("stance", Labels(Complete(field.Text, field.Position)));
+        Assert.DoesNotContain("party", Labels(Complete(field.Text, field.Position)));
+    }
+
+    [Fact]
     public void AllServices_EveryPrefixOfTheFixtures_NeverThrow()
     {
         var aggregates = Support.TestPaths.Repo("examples/aggregates/rules/army-caps.yaml");
