@@ -78,24 +78,48 @@ internal static class VariantRunner
             outcomes.Add((values, results[position]));
         }
 
-        var alwaysConditions = outcomes.Select(o => o.Conclusions.Conditions).Aggregate((a, b) => [.. a.Intersect(b)]);
-        var alwaysSteps = outcomes.Select(o => o.Conclusions.NextSteps).Aggregate((a, b) => [.. a.Intersect(b)]);
+        // Snapshots of an unchanged session hand back the same key lists (ConclusionKeys), so most outcomes share lists:
+        // each distinct pair is intersected, filtered and signed once (the same results as doing it per outcome).
+        var alwaysConditions = outcomes.Select(o => o.Conclusions.Conditions).Distinct(ReferenceEqualityComparer.Instance)
+            .Cast<IReadOnlyList<ConditionKey>>().Aggregate((a, b) => [.. a.Intersect(b)]);
+        var alwaysSteps = outcomes.Select(o => o.Conclusions.NextSteps).Distinct(ReferenceEqualityComparer.Instance)
+            .Cast<IReadOnlyList<NextStepKey>>().Aggregate((a, b) => [.. a.Intersect(b)]);
+        var (alwaysConditionSet, alwaysStepSet) = (alwaysConditions.ToHashSet(), alwaysSteps.ToHashSet());
         var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new Dictionary<(object, object), (ConclusionSet Own, int Group)>(SameLists.Instance);
         var variants = new List<Variant>();
         foreach (var (values, conclusions) in outcomes)
         {
-            var own = new ConclusionSet([.. conclusions.Conditions.Except(alwaysConditions)], [.. conclusions.NextSteps.Except(alwaysSteps)]);
-            var signature = string.Join("\n", own.Conditions) + "\n\n" + string.Join("\n", own.NextSteps);
-            if (!groups.TryGetValue(signature, out var group))
+            if (!seen.TryGetValue((conclusions.Conditions, conclusions.NextSteps), out var known))
             {
-                groups[signature] = group = groups.Count + 1;
+                // The key lists hold no duplicates, so filtering by the set is Except.
+                var own = new ConclusionSet([.. conclusions.Conditions.Where(c => !alwaysConditionSet.Contains(c))],
+                    [.. conclusions.NextSteps.Where(s => !alwaysStepSet.Contains(s))]);
+                var signature = string.Join("\n", own.Conditions) + "\n\n" + string.Join("\n", own.NextSteps);
+                if (!groups.TryGetValue(signature, out var group))
+                {
+                    groups[signature] = group = groups.Count + 1;
+                }
+
+                seen[(conclusions.Conditions, conclusions.NextSteps)] = known = (own, group);
             }
 
-            variants.Add(new Variant(values, own, group));
+            variants.Add(new Variant(values, known.Own, known.Group));
         }
 
         return new VariantsResult(scenario, live.Original.AsOf, [.. dimensions.Select(d => d.Dimension)],
             new ConclusionSet(alwaysConditions, alwaysSteps), variants);
+    }
+
+    /// <summary>Pairs of lists compared by reference.</summary>
+    private sealed class SameLists : IEqualityComparer<(object, object)>
+    {
+        public static readonly SameLists Instance = new();
+
+        public bool Equals((object, object) x, (object, object) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((object, object) obj) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));
     }
 
     public static Diagnostic TooMany(IReadOnlyList<ResolvedDimension> dimensions, int cap, SourceLocation at)
