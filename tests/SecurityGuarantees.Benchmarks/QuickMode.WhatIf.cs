@@ -30,8 +30,8 @@ internal static partial class QuickMode
         IReadOnlyList<VariationDimension> six = VariationDimensions.Parse(["Position[jeddah-ceasefire/RU].stance=accepted,rejected,pending"], ["Commitment[us-backstop]"]);
         var sixtyFour = ParisE5Dimensions();
 
-        Console.WriteLine("| workload | variants | one full evaluation | all variants | ÷ one evaluation, wall (CPU) | per variant |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine("| workload | variants | one full evaluation | all variants | ÷ one evaluation, wall (CPU) | per variant | allocated ÷ one evaluation |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var (id, name, scenario, dimensions) in new[]
                  {
                      ("14a", "issue example (RU stance × US backstop)", withBackstop, six),
@@ -43,7 +43,9 @@ internal static partial class QuickMode
             // (this thread's CPU time) as well as the wall clock: timed one after the other on the wall clock, 14b read
             // anything from 3.6 to 11 on the same build. The row is the median of the rounds' CPU-time ratios.
             var (one, all, ratio, cpuRatio) = Measure.Interleaved(() => engine.Evaluate(scenario), () => engine.RunVariants(scenario, dimensions));
-            Console.WriteLine($"| {name} | {count} | {one:F3} | {all:F3} | {ratio:F2} (CPU {cpuRatio:F2}) | {all / count:F3} |");
+            // Allocations do not depend on the machine's load: a steady companion figure to the timed ratio.
+            var bytes = (double)Measure.AllocatedBytes(() => engine.RunVariants(scenario, dimensions)) / Measure.AllocatedBytes(() => engine.Evaluate(scenario));
+            Console.WriteLine($"| {name} | {count} | {one:F3} | {all:F3} | {ratio:F2} (CPU {cpuRatio:F2}) | {all / count:F3} | {bytes:F2} |");
             Add(id, $"what-if: {count} variants ({name}) ÷ one full evaluation (CPU time)", cpuRatio, 8, atMost: true);
         }
 

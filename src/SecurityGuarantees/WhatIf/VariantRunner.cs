@@ -23,10 +23,11 @@ internal static class VariantRunner
 
     /// <summary>
     /// Evaluates every combination. The session walks the combinations in reflected (Gray-code) order, so each step
-    /// changes exactly one dimension (an odometer would change two on average, and all of them at its carries); the
-    /// outcomes are reported in the dimensions' value order, the first dimension varying slowest.
+    /// changes exactly one dimension (an odometer would change two on average, and all of them at its carries), nesting
+    /// the dimensions as <paramref name="walkOrder"/> says (outermost first; <see cref="VariantWalkOrder"/>); the outcomes
+    /// are reported in the dimensions' value order, the first dimension varying slowest.
     /// </summary>
-    public static VariantsResult Run(LiveScenario live, string scenario, IReadOnlyList<ResolvedDimension> dimensions)
+    public static VariantsResult Run(LiveScenario live, string scenario, IReadOnlyList<ResolvedDimension> dimensions, IReadOnlyList<int> walkOrder)
     {
         var total = 1;
         var strides = new int[dimensions.Count];
@@ -51,19 +52,19 @@ internal static class VariantRunner
             }
 
             results[position] = keys.Of(live.Apply(changes));
-            var move = dimensions.Count - 1;
-            while (move >= 0 && (index[move] + direction[move] < 0 || index[move] + direction[move] >= dimensions[move].Choices.Count))
+            var level = dimensions.Count - 1; // the innermost level of the walk first
+            while (level >= 0 && walkOrder[level] is var d && (index[d] + direction[d] < 0 || index[d] + direction[d] >= dimensions[d].Choices.Count))
             {
-                direction[move] = -direction[move];
-                move--;
+                direction[d] = -direction[d];
+                level--;
             }
 
-            if (move < 0)
+            if (level < 0)
             {
                 break;
             }
 
-            index[move] += direction[move];
+            index[walkOrder[level]] += direction[walkOrder[level]];
         }
 
         var outcomes = new List<(string[] Values, ConclusionSet Conclusions)>(total);
