@@ -153,7 +153,7 @@ public sealed partial class ScenarioEngine
     {
         foreach (var fact in scenario.Facts)
         {
-            if (Rules.Types.Find(fact.GetType()) is not { Role: Facts.FactTypeRole.Scenario })
+            if (Rules.Types.Of(fact) is not { Role: Facts.FactTypeRole.Scenario })
             {
                 throw new ArgumentException($"Scenario '{scenario.Id}' holds a {fact.GetType().Name}, which is not a registered scenario fact type; register it with AddFactType.", nameof(scenario));
             }

@@ -196,6 +196,9 @@ public sealed class ScenarioEngineBuilder
             }
         }
 
+        // Declarations first, from every file: a type may be used before the file that declares it is read.
+        DeclaredTypeBinder.Register(files, types, diagnostics);
+
         // Bind every rule even when some files have structural errors: all problems are reported in one pass.
         var compiled = RuleSetCompiler.Compile(files, types, diagnostics, _fastCompile, _indexedJoins, _directConclusions);
         var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;

@@ -80,6 +80,7 @@ internal static partial class QuickMode
         if (Want("language"))
         {
             Language();
+            DeclaredTypes(); // issue 13 §1: QuickMode.Declared.cs
         }
 
         if (Want("authoring"))

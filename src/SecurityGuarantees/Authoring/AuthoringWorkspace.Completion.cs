@@ -133,7 +133,7 @@ public sealed partial class AuthoringWorkspace
 
         if (field.ElementKind == FieldKind.Enum)
         {
-            return [.. NameConventions.GetEnumNames(field.ScalarType).Names
+            return [.. field.Enum!.Names
                 .Select(n => new AuthoringCompletion(n, AuthoringCompletionKind.EnumValue, $"enum {field.ScalarType.Name}"))];
         }
 

@@ -174,7 +174,7 @@ public sealed partial class AuthoringWorkspace
                     text.Append(" (key)");
                 }
 
-                AppendParagraph(text, MemberDocumentation.Summary(field.Descriptor.Property));
+                AppendParagraph(text, field.Descriptor.Property is { } property ? MemberDocumentation.Summary(property) : null);
                 break;
             case NavigationTarget.Binding binding:
                 text.Append($"**binding** `{binding.Scope.Name}`: ");

@@ -26,6 +26,11 @@ internal static class ConclusionComparer
             return a.Equals(b);
         }
 
+        if (a is Facts.DeclaredFact declaredA && b is Facts.DeclaredFact declaredB)
+        {
+            return declaredA.TypeName == declaredB.TypeName && declaredA.Values.Zip(declaredB.Values).All(p => Equal(p.First, p.Second));
+        }
+
         if (a is IEnumerable listA && b is IEnumerable listB)
         {
             return listA.Cast<object?>().SequenceEqual(listB.Cast<object?>());

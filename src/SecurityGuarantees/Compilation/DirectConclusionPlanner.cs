@@ -69,7 +69,7 @@ internal static class DirectConclusionPlanner
             // A hole that is exactly a key field of a pattern: unchanged by updates, and it fixes that field.
             if (template.SingleHole is not { } hole || Field(hole.Body) is not { } field
                 || !patterns.TryGetValue(field.Declaration, out var pattern)
-                || !pattern.Type.KeyFields.Any(k => k.Property.Name == field.Property))
+                || !pattern.Type.KeyFields.Any(k => k.MemberName == field.Property))
             {
                 return false;
             }
@@ -104,21 +104,12 @@ internal static class DirectConclusionPlanner
         }
 
         return rule.PositivePatterns.All(p => p.Type.AlternativeIdField is null
-            && p.Type.KeyFields.All(k => fixedFields.Contains((p.Declaration, k.Property.Name))));
+            && p.Type.KeyFields.All(k => fixedFields.Contains((p.Declaration, k.MemberName))));
     }
 
-    /// <summary><c>decl.Property</c> (through conversions), as the declaration's name and the property's.</summary>
-    private static (string Declaration, string Property)? Field(Expression expression)
-    {
-        while (expression is UnaryExpression { NodeType: ExpressionType.Convert } convert)
-        {
-            expression = convert.Operand;
-        }
-
-        return expression is MemberExpression { Expression: ParameterExpression parameter } member
-            ? (parameter.Name!, member.Member.Name)
-            : null;
-    }
+    /// <summary>A field read (through conversions), as the declaration's name and the field's member name.</summary>
+    private static (string Declaration, string Property)? Field(Expression expression) =>
+        FactFieldDescriptor.ReadOf(expression) is var (parameter, member) ? (parameter.Name!, member) : null;
 
     private static bool IsConstant(Expression expression)
     {

@@ -20,10 +20,15 @@ internal sealed class FactKeyIdentityComparer(FactTypeRegistry types) : IEqualit
             return false;
         }
 
-        var type = types.Find(x.GetType());
+        var type = types.Of(x);
         if (type is null)
         {
             return x.Equals(y);
+        }
+
+        if (type.IsDeclared && !type.Matches(y))
+        {
+            return false; // declared types share one class
         }
 
         return type.Role == FactTypeRole.Today || type.KeyEquals(x, y);
@@ -31,7 +36,7 @@ internal sealed class FactKeyIdentityComparer(FactTypeRegistry types) : IEqualit
 
     public int GetHashCode(object obj)
     {
-        var type = types.Find(obj.GetType());
+        var type = types.Of(obj);
         if (type is null)
         {
             return obj.GetHashCode();

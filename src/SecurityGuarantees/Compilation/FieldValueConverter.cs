@@ -42,7 +42,7 @@ internal static class FieldValueConverter
         error = null;
         converted = null;
         var target = field.ScalarType;
-        if (value is null || target.IsInstanceOfType(value))
+        if (value is null || target.IsInstanceOfType(value) && field.Enum is not { IsDeclared: true })
         {
             converted = value;
             return true;
@@ -51,6 +51,9 @@ internal static class FieldValueConverter
         var text = value as string ?? FactValueFormatter.Format(value);
         switch (field.ElementKind)
         {
+            case FieldKind.Enum when field.Enum!.TryParse(text, out var enumValue):
+                converted = enumValue;
+                return true;
             case FieldKind.String:
                 converted = text;
                 return true;
@@ -74,13 +77,10 @@ internal static class FieldValueConverter
                     break;
                 }
 
-            case FieldKind.Enum when NameConventions.GetEnumNames(target).TryParse(text, out var enumValue):
-                converted = enumValue;
-                return true;
         }
 
         error = field.ElementKind == FieldKind.Enum
-            ? $"'{text}' is not a valid {field.Name} (valid: {string.Join(", ", NameConventions.GetEnumNames(target).Names)})"
+            ? $"'{text}' is not a valid {field.Name} (valid: {string.Join(", ", field.Enum!.Names)})"
             : $"'{text}' is not a valid {field.ElementKind.ToString().ToLowerInvariant()} for '{field.Name}'";
         return false;
     }

@@ -132,17 +132,18 @@ internal sealed partial class RuleModelBuilder
             collectionType = typeof(IGrouping<,>).MakeGenericType(typeof(object), type.ClrType);
             pattern = group.Pattern(collectionType, collectionName);
             var item = Expression.Parameter(type.ClrType, sourceName);
-            var key = Expression.Lambda(Expression.Convert(Expression.Property(item, groupField.Property), typeof(object)), item);
+            var key = Expression.Lambda(Expression.Convert(groupField.Read(item), typeof(object)), item);
             aggregator = pattern.Aggregate();
             aggregator.GroupBy(key, Expression.Lambda(item, item));
         }
 
         var source = aggregator.Pattern(type.ClrType, sourceName);
+        TestType(source, type, sourceParameter);
         if (groupField is not null && NullableOf(groupField.ClrType) == groupField.ClrType)
         {
             // Facts without a groupBy value belong to no group (NRules' grouping cannot key on null).
             source.Condition(Expression.Lambda(Expression.NotEqual(
-                Expression.Convert(Expression.Property(sourceParameter, groupField.Property), typeof(object)), Expression.Constant(null)), sourceParameter));
+                Expression.Convert(groupField.Read(sourceParameter), typeof(object)), Expression.Constant(null)), sourceParameter));
         }
 
         foreach (var condition in conditions)

@@ -270,17 +270,23 @@ internal sealed partial class RuleModelBuilder
         var joins = false;
         var plans = new List<ConjunctPlan>();
         IReadOnlyList<LambdaExpression> conjuncts = [];
-        if (pattern.Where is not null)
+        if (pattern.Where is null)
+        {
+            TestType(builder, type, parameter);
+        }
+        else
         {
             var conditions = BindConditions(pattern.Where, new BindingScope(type, parameter, scope.Visible()), parameter, plans);
             conjuncts = conditions;
             if (_planner?.Plan(type, parameter, conditions) is { } indexed)
             {
+                // A lookup reads one declared type's bucket: no type test needed.
                 BuildIndexedSource(builder, parameter, conditions, indexed);
                 joins = true;
             }
             else
             {
+                TestType(builder, type, parameter);
                 foreach (var condition in conditions)
                 {
                     builder.Condition(condition);
@@ -337,6 +343,15 @@ internal sealed partial class RuleModelBuilder
         var source = aggregate.Pattern(typeof(IndexHolder), holderName);
         source.Condition(Expression.Lambda(
             Expression.Equal(Expression.Property(holder, nameof(IndexHolder.Index)), Expression.Constant(indexed.Index.Id)), holder));
+    }
+
+    /// <summary>A pattern of a declared type first tests the type: declared types share one CLR class.</summary>
+    private static void TestType(PatternBuilder builder, FactTypeDescriptor type, ParameterExpression parameter)
+    {
+        if (type.TypeTest(parameter) is { } test)
+        {
+            builder.Condition(test);
+        }
     }
 
     private sealed record BuiltPattern(PatternBuilder Builder, ParameterExpression Parameter, bool Joins);
@@ -435,6 +450,7 @@ internal sealed partial class RuleModelBuilder
         var sourceName = DeclarationName(null);
         var source = aggregate.Pattern(type.ClrType, sourceName);
         var sourceParameter = Expression.Parameter(type.ClrType, sourceName);
+        TestType(source, type, sourceParameter);
         var plans = new List<ConjunctPlan>();
         FactFieldDescriptor? distinctField = null;
         if (count.Where is not null)
@@ -460,7 +476,7 @@ internal sealed partial class RuleModelBuilder
             distinctField = field;
             var item = Expression.Parameter(type.ClrType, "x");
             var selector = Expression.Lambda(typeof(Func<,>).MakeGenericType(type.ClrType, typeof(object)),
-                Expression.Convert(Expression.Property(item, field.Property), typeof(object)), item);
+                Expression.Convert(field.Read(item), typeof(object)), item);
             counted = Expression.Call(typeof(AggregateFunctions), nameof(AggregateFunctions.CountDistinct), [type.ClrType], collection, selector);
         }
         else

@@ -25,6 +25,14 @@ internal static class DiagnosticCodes
     public const string EmptyValue = "SG0113";
     public const string YamlUnreadable = "SG0114";
 
+    // Issue 13: fact types and enums declared in rule files.
+    public const string UnknownFieldType = "SG0120";
+    public const string DuplicateDeclaration = "SG0121";
+    public const string DeclarationClash = "SG0122";
+    public const string InvalidDeclaredKey = "SG0123";
+    public const string InvalidDeclaredDefault = "SG0124";
+    public const string InvalidDeclaredName = "SG0125";
+
     public const string ExpressionSyntax = "SG0201";
     public const string UnknownField = "SG0202";
     public const string UnknownName = "SG0203";

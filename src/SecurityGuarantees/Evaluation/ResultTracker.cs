@@ -21,6 +21,7 @@ internal sealed class ResultTracker : IDirectSupportStore
 
     // Types whose facts are conclusions: Condition, NextStep, and every type a support has named (rule inserts).
     private readonly Dictionary<Type, FactTypeDescriptor> _conclusionTypes = [];
+    private readonly Dictionary<string, FactTypeDescriptor> _declaredConclusionTypes = new(StringComparer.Ordinal);
 
     // NRules keeps one wrapper per fact for its lifetime and swaps the object on update, so the wrapper names the fact.
     private readonly Dictionary<IFact, (object Value, string GroupKey)> _tracked = new(ReferenceEqualityComparer.Instance);
@@ -127,23 +128,36 @@ internal sealed class ResultTracker : IDirectSupportStore
         {
             if (_types.Find(support.ConclusionType) is { } type)
             {
-                _conclusionTypes.TryAdd(type.ClrType, type);
+                if (type.IsDeclared)
+                {
+                    _declaredConclusionTypes.TryAdd(type.Name, type);
+                }
+                else
+                {
+                    _conclusionTypes.TryAdd(type.ClrType, type);
+                }
             }
 
             return support.GroupKey;
         }
 
-        return _conclusionTypes.TryGetValue(value.GetType(), out var conclusionType)
+        return ConclusionTypeOf(value) is { } conclusionType
             ? conclusionType.Name + "|" + conclusionType.GetKey(value)
             : null;
     }
+
+    /// <summary>The conclusion type of a fact: declared types share one class, so they are found by name.</summary>
+    private FactTypeDescriptor? ConclusionTypeOf(object value) =>
+        value is DeclaredFact declared
+            ? _declaredConclusionTypes.GetValueOrDefault(declared.TypeName)
+            : _conclusionTypes.GetValueOrDefault(value.GetType());
 
     private void Add(string key, object value)
     {
         if (!_groups.TryGetValue(key, out var group))
         {
             // The type name is the part of the key before '|': the type's own name object, not a substring per group.
-            var type = value is SupportFact s ? s.ConclusionType : _conclusionTypes[value.GetType()].Name;
+            var type = value is SupportFact s ? s.ConclusionType : ConclusionTypeOf(value)!.Name;
             _groups[key] = group = new Group(key, type);
         }
 

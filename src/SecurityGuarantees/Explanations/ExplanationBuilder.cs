@@ -26,7 +26,7 @@ internal sealed class ExplanationBuilder
                 StringComparer.Ordinal);
         foreach (var fact in workingMemory)
         {
-            if (_types.Find(fact.GetType()) is { } type && _supports.ContainsKey(type.Name + "|" + type.GetKey(fact)))
+            if (_types.Of(fact) is { } type && _supports.ContainsKey(type.Name + "|" + type.GetKey(fact)))
             {
                 _current[type.Name + "|" + type.GetKey(fact)] = fact; // the merged conclusion rules see now
             }
@@ -73,7 +73,7 @@ internal sealed class ExplanationBuilder
 
     private ExplanationNode Node(object fact, HashSet<string> explained)
     {
-        var type = _types.Find(fact.GetType());
+        var type = _types.Of(fact);
         if (type is null)
         {
             return new ExplanationNode(fact.GetType().Name, fact.ToString() ?? "", ExplainedFactOrigin.Scenario, null, null, [], false);

@@ -36,7 +36,7 @@ internal sealed partial class WhyNotAnalyser
         _scenario = scenario;
         _memory = workingMemory;
         _facts = [.. workingMemory
-            .Select(f => (Fact: f, Type: types.Find(f.GetType())))
+            .Select(f => (Fact: f, Type: types.Of(f)))
             .Where(x => x.Type is not null)
             .OrderBy(x => x.Type!.Name, StringComparer.Ordinal).ThenBy(x => x.Type!.GetKey(x.Fact), StringComparer.Ordinal)
             .Select(x => x.Fact)];
@@ -313,7 +313,7 @@ internal sealed partial class WhyNotAnalyser
 
     private CandidateFact Candidate(object fact, int satisfied, int total, IReadOnlyList<ConjunctOutcome> conjuncts, Partial with)
     {
-        var type = _types.Find(fact.GetType())!;
+        var type = _types.Of(fact)!;
         var location = _scenario.FactLocations.TryGetValue(fact, out var l) ? l : (SourceLocation?)null;
         return new CandidateFact(type.Name, type.GetKey(fact), location, satisfied, total, conjuncts, Describe(with));
     }
@@ -430,7 +430,7 @@ internal sealed partial class WhyNotAnalyser
         }
     }
 
-    private IEnumerable<object> FactsOf(FactTypeDescriptor type) => _facts.Where(f => f.GetType() == type.ClrType);
+    private IEnumerable<object> FactsOf(FactTypeDescriptor type) => _facts.Where(type.Matches);
 
     /// <summary>A conjunct's value; <see langword="null"/> when evaluating it faulted.</summary>
     private bool? Evaluate(LambdaExpression lambda, Partial partial, string? ownName, object? own) =>
@@ -479,7 +479,8 @@ internal sealed partial class WhyNotAnalyser
             var target = parameter.Name == ownName ? own : partial.Get(parameter.Name!);
             var prefix = parameter.Name == ownName ? "" : AuthorName(parameter.Name!) + ".";
             string text;
-            if (member is null && _types.Find(parameter.Type) is not null)
+            var targetType = target is null ? _types.Find(parameter.Type) : _types.Of(target);
+            if (member is null && (targetType is not null || parameter.Type == typeof(DeclaredFact)))
             {
                 continue;
             }
@@ -490,9 +491,9 @@ internal sealed partial class WhyNotAnalyser
             }
             else
             {
-                var field = _types.Find(parameter.Type)?.Fields.FirstOrDefault(f => f.Property == member);
-                var value = target is null ? null : (field?.Getter ?? (t => (member as System.Reflection.PropertyInfo)?.GetValue(t)))(target);
-                text = $"{prefix}{field?.Name ?? member.Name} = {FormatValue(value)}";
+                var field = targetType?.Fields.FirstOrDefault(f => f.MemberName == member);
+                var value = target is null || field is null ? null : field.Getter(target);
+                text = $"{prefix}{field?.Name ?? member} = {FormatValue(value)}";
             }
 
             if (!reads.Contains(text))
@@ -519,7 +520,7 @@ internal sealed partial class WhyNotAnalyser
             return "null";
         }
 
-        if (_types.Find(value.GetType()) is { } type)
+        if (_types.Of(value) is { } type)
         {
             return $"{type.Name} {type.GetKey(value)}";
         }
@@ -589,35 +590,27 @@ internal sealed partial class WhyNotAnalyser
         public Partial With(string name, object? value) => new([.. _values.Where(v => v.Name != name), (name, value)]);
     }
 
-    /// <summary>Finds the field reads of a lambda: <c>parameter.Property</c>, or a bare scalar parameter (member null).</summary>
+    /// <summary>
+    /// Finds the field reads of a lambda: <c>parameter.Property</c> or a declared field's read (by member name), or a
+    /// bare scalar parameter (member null).
+    /// </summary>
     private sealed class FieldReads : ExpressionVisitor
     {
-        private readonly List<(ParameterExpression, System.Reflection.MemberInfo?)> _reads = [];
+        private readonly List<(ParameterExpression, string?)> _reads = [];
         private readonly HashSet<ParameterExpression> _parameters;
 
         private FieldReads(IEnumerable<ParameterExpression> parameters) => _parameters = [.. parameters];
 
-        public static List<(ParameterExpression Parameter, System.Reflection.MemberInfo? Member)> Collect(LambdaExpression lambda)
+        public static List<(ParameterExpression Parameter, string? Member)> Collect(LambdaExpression lambda)
         {
             var visitor = new FieldReads(lambda.Parameters);
             visitor.Visit(lambda.Body);
             return visitor._reads;
         }
 
-        protected override Expression VisitMember(MemberExpression node)
-        {
-            if (node.Expression is ParameterExpression p && _parameters.Contains(p))
-            {
-                if (!_reads.Contains((p, node.Member)))
-                {
-                    _reads.Add((p, node.Member));
-                }
+        protected override Expression VisitMember(MemberExpression node) => Read(node) ? node : base.VisitMember(node);
 
-                return node;
-            }
-
-            return base.VisitMember(node);
-        }
+        protected override Expression VisitMethodCall(MethodCallExpression node) => Read(node) ? node : base.VisitMethodCall(node);
 
         protected override Expression VisitParameter(ParameterExpression node)
         {
@@ -627,6 +620,21 @@ internal sealed partial class WhyNotAnalyser
             }
 
             return node;
+        }
+
+        private bool Read(Expression node)
+        {
+            if (FactFieldDescriptor.ReadOf(node) is not var (parameter, member) || !_parameters.Contains(parameter))
+            {
+                return false;
+            }
+
+            if (!_reads.Contains((parameter, member)))
+            {
+                _reads.Add((parameter, member));
+            }
+
+            return true;
         }
     }
 }

@@ -3,7 +3,10 @@ using SecurityGuarantees.Facts;
 namespace SecurityGuarantees.Expressions;
 
 /// <summary>The static type of a bound expression, as the binder checks it and as messages name it.</summary>
-internal sealed record ExprType(ValueKind Kind, Type? EnumType = null, ExprType? Element = null)
+/// <param name="Kind">The kind of value.</param>
+/// <param name="EnumValues">For an enum, its values (a CLR enum's, or a declared enum's).</param>
+/// <param name="Element">For a list, the type of its items.</param>
+internal sealed record ExprType(ValueKind Kind, NameConventions.EnumNames? EnumValues = null, ExprType? Element = null)
 {
     public static readonly ExprType Null = new(ValueKind.Null);
     public static readonly ExprType Bool = new(ValueKind.Bool);
@@ -11,7 +14,17 @@ internal sealed record ExprType(ValueKind Kind, Type? EnumType = null, ExprType?
     public static readonly ExprType String = new(ValueKind.String);
     public static readonly ExprType Date = new(ValueKind.Date);
 
-    public static ExprType Enum(Type enumType) => new(ValueKind.Enum, enumType);
+    public static ExprType Enum(Type enumType) => new(ValueKind.Enum, NameConventions.GetEnumNames(enumType));
+
+    public static ExprType Enum(NameConventions.EnumNames values) => new(ValueKind.Enum, values);
+
+    /// <summary>The type of a fact field's values (a list's for list fields).</summary>
+    public static ExprType Of(FactFieldDescriptor field)
+    {
+        var scalar = field.Enum is { } values ? Enum(values) : OfScalar(field.ScalarType)
+            ?? throw new InvalidOperationException($"field {field.Name} has unsupported type {field.ScalarType}");
+        return field.IsList ? ListOf(scalar) : scalar;
+    }
 
     public static ExprType ListOf(ExprType element) => new(ValueKind.List, Element: element);
 
@@ -42,7 +55,7 @@ internal sealed record ExprType(ValueKind Kind, Type? EnumType = null, ExprType?
         ValueKind.Number => "number",
         ValueKind.String => "string",
         ValueKind.Date => "date",
-        ValueKind.Enum => $"enum {EnumType!.Name}",
+        ValueKind.Enum => $"enum {EnumValues!.Name}",
         _ => $"list of {Element}",
     };
 }

@@ -140,8 +140,12 @@ internal sealed partial class ExpressionBinder
                 return Expression.Call(ContainsMethod.MakeGenericMethod(typeof(string)), list.Expression, value.Expression);
             case (ValueKind.String, ValueKind.Enum):
                 return Expression.Call(ContainsMethod.MakeGenericMethod(typeof(string)), list.Expression, EnumNameOf(value).Expression);
+            case (ValueKind.Enum, ValueKind.String or ValueKind.Enum) when element.EnumValues!.IsDeclared && needleNode is not StringLiteralNode:
+                // A declared enum's values are their names: look for the needle's name among them.
+                return Expression.Call(ContainsMethod.MakeGenericMethod(typeof(string)), list.Expression,
+                    value.Kind == ValueKind.Enum ? EnumNameOf(value).Expression : value.Expression);
             case (ValueKind.Enum, ValueKind.String) when needleNode is StringLiteralNode literal:
-                return EnumConstant(element.EnumType!, elementType, literal) is { } constant
+                return EnumConstant(element.EnumValues!, elementType, literal) is { } constant
                     ? Expression.Call(ContainsMethod.MakeGenericMethod(elementType), list.Expression, constant)
                     : null;
             case (ValueKind.Enum, ValueKind.String):

@@ -119,10 +119,9 @@ internal sealed partial class ExpressionBinder
     private TypedExpression ReadField(ParameterExpression parameter, FactFieldDescriptor field)
     {
         MarkUsed(parameter);
-        var access = Expression.Property(parameter, field.Property);
-        var scalar = ExprType.OfScalar(field.ScalarType)
-            ?? throw new InvalidOperationException($"field {field.Name} has unsupported type {field.ScalarType}");
-        return field.IsList ? new TypedExpression(access, ExprType.ListOf(scalar)) : Canonical(access, scalar);
+        var access = field.Read(parameter);
+        var type = ExprType.Of(field);
+        return field.IsList ? new TypedExpression(access, type) : Canonical(access, type);
     }
 
     private TypedExpression? ReadScalarBinding(ScopeBinding binding, NameNode node)

@@ -153,7 +153,7 @@ internal sealed partial class ExpressionBinder
         TypedExpression converted;
         if (otherNode is StringLiteralNode literal)
         {
-            if (EnumConstant(enumSide.Type.EnumType!, enumSide.Expression.Type, literal) is not { } constant)
+            if (EnumConstant(enumSide.Type.EnumValues!, enumSide.Expression.Type, literal) is not { } constant)
             {
                 return null;
             }
@@ -170,9 +170,8 @@ internal sealed partial class ExpressionBinder
     }
 
     /// <summary>The enum value a string literal names, as a constant of <paramref name="constantType"/>; SG0205 if there is none.</summary>
-    private ConstantExpression? EnumConstant(Type enumType, Type constantType, StringLiteralNode literal)
+    private ConstantExpression? EnumConstant(NameConventions.EnumNames names, Type constantType, StringLiteralNode literal)
     {
-        var names = NameConventions.GetEnumNames(enumType);
         if (names.TryParse(literal.Value, out var value))
         {
             return Expression.Constant(value, constantType);
@@ -181,7 +180,7 @@ internal sealed partial class ExpressionBinder
         Error(
             DiagnosticCodes.UnknownEnumValue,
             literal.Start,
-            $"'{literal.Value}' is not a value of {enumType.Name}",
+            $"'{literal.Value}' is not a value of {names.Name}",
             NameSuggester.Hint(literal.Value, names.Names));
         return null;
     }
@@ -291,7 +290,7 @@ internal sealed partial class ExpressionBinder
                 (ValueKind.Date, StringLiteralNode) => "write dates without quotes, e.g. 2025-03-12",
                 (ValueKind.Number, StringLiteralNode) => "write numbers without quotes",
                 (ValueKind.Bool, StringLiteralNode) => "write true or false without quotes",
-                (ValueKind.Enum, _) => $"compare {value.Type} with one of its names, e.g. \"{NameConventions.GetEnumNames(value.Type.EnumType!).Names.FirstOrDefault()}\"",
+                (ValueKind.Enum, _) => $"compare {value.Type} with one of its names, e.g. \"{value.Type.EnumValues!.Names.FirstOrDefault()}\"",
                 _ => null,
             };
         }
@@ -319,7 +318,12 @@ internal sealed partial class ExpressionBinder
     /// <summary>An enum's author-facing name as a string.</summary>
     private static TypedExpression EnumNameOf(TypedExpression value)
     {
-        var method = EnumNameMethod.MakeGenericMethod(value.Type.EnumType!);
+        if (value.Type.EnumValues!.IsDeclared)
+        {
+            return new TypedExpression(value.Expression, ExprType.String); // a declared enum's values are their names
+        }
+
+        var method = EnumNameMethod.MakeGenericMethod(value.Type.EnumValues.ClrType);
         return new TypedExpression(Expression.Call(method, MakeNullable(value.Expression)), ExprType.String);
     }
 }

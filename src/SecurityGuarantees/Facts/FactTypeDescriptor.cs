@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Linq.Expressions;
 using System.Reflection;
 
 namespace SecurityGuarantees.Facts;
@@ -8,9 +9,16 @@ internal sealed class FactTypeDescriptor
 {
     private readonly Dictionary<string, FactFieldDescriptor> _byName;
 
+    private static readonly MethodInfo IsDeclaredMethod = typeof(DeclaredFact).GetMethod(nameof(DeclaredFact.Is), BindingFlags.Instance | BindingFlags.NonPublic)!;
+
+    private readonly object?[]? _declaredDefaults;
+
     private FactTypeDescriptor(string name, Type clrType, FactTypeRole role, IReadOnlyList<FactFieldDescriptor> fields,
-        IReadOnlyList<FactFieldDescriptor> keyFields, FactFieldDescriptor? alternativeIdField)
+        IReadOnlyList<FactFieldDescriptor> keyFields, FactFieldDescriptor? alternativeIdField, DeclaredFactType? declaration = null,
+        object?[]? declaredDefaults = null)
     {
+        Declaration = declaration;
+        _declaredDefaults = declaredDefaults;
         Name = name;
         ClrType = clrType;
         Role = role;
@@ -23,7 +31,24 @@ internal sealed class FactTypeDescriptor
     /// <summary>The registered name, as written after <c>fact:</c> and under <c>facts:</c>.</summary>
     public string Name { get; }
 
+    /// <summary>The CLR type of its facts: the registered class, or <see cref="DeclaredFact"/> for every declared type.</summary>
     public Type ClrType { get; }
+
+    /// <summary>The declaration of a type declared in a rule file's <c>types:</c>; null for a CLR type.</summary>
+    public DeclaredFactType? Declaration { get; }
+
+    public bool IsDeclared => Declaration is not null;
+
+    /// <summary>Whether <paramref name="fact"/> is of this type (declared types share one CLR class).</summary>
+    public bool Matches(object fact) =>
+        Declaration is null ? fact.GetType() == ClrType : fact is DeclaredFact declared && declared.Type == Declaration;
+
+    /// <summary>
+    /// For a declared type, the condition every pattern of it tests first (<c>fact.Is("SanctionPackage")</c>), so NRules
+    /// shares one alpha node per declared type; null for a CLR type, which NRules tells apart by its class.
+    /// </summary>
+    public LambdaExpression? TypeTest(ParameterExpression fact) =>
+        Declaration is null ? null : Expression.Lambda(Expression.Call(fact, IsDeclaredMethod, Expression.Constant(Declaration.Name)), fact);
 
     public FactTypeRole Role { get; }
 
@@ -107,16 +132,27 @@ internal sealed class FactTypeDescriptor
     /// <summary>Creates a fact from field values; fields not given keep the type's defaults (lists: empty).</summary>
     public object Create(IReadOnlyDictionary<FactFieldDescriptor, object?> values)
     {
+        if (Declaration is not null)
+        {
+            var slots = (object?[])_declaredDefaults!.Clone();
+            foreach (var (field, value) in values)
+            {
+                slots[field.Slot] = value;
+            }
+
+            return new DeclaredFact(Declaration, slots);
+        }
+
         var instance = Activator.CreateInstance(ClrType, nonPublic: true)!;
         foreach (var field in Fields)
         {
             if (values.TryGetValue(field, out var value))
             {
-                field.Property.SetValue(instance, value);
+                field.Property!.SetValue(instance, value);
             }
             else if (field.IsList && field.Getter(instance) is null)
             {
-                field.Property.SetValue(instance, CreateList(field.ScalarType, []));
+                field.Property!.SetValue(instance, CreateList(field.ScalarType, []));
             }
         }
 
@@ -134,6 +170,11 @@ internal sealed class FactTypeDescriptor
 
         return array;
     }
+
+    /// <summary>A declared type; <paramref name="defaults"/> holds every field's value when not given, by slot.</summary>
+    public static FactTypeDescriptor Declared(DeclaredFactType declaration, IReadOnlyList<FactFieldDescriptor> fields, object?[] defaults) =>
+        new(declaration.Name, typeof(DeclaredFact), FactTypeRole.Scenario, fields,
+            [.. fields.Where(f => f.IsKey).OrderBy(f => f.KeyOrder)], null, declaration, defaults);
 
     /// <summary>Describes a CLR type, or returns the problems that keep it from being a fact type.</summary>
     public static FactTypeDescriptor Describe(string name, Type clrType, FactTypeRole role, out IReadOnlyList<string> problems)
@@ -190,17 +231,17 @@ internal sealed class FactTypeDescriptor
             fields.Add(new FactFieldDescriptor(property, fieldName, kind, scalar, isList, keyAttribute?.Order));
         }
 
-        fields = InDeclarationOrder(fields, fields.All(f => f.Property.HasMetadataToken()));
+        fields = InDeclarationOrder(fields, fields.All(f => f.Property!.HasMetadataToken()));
 
         var keyFields = fields.Where(f => f.IsKey).OrderBy(f => f.KeyOrder).ToList();
         FactFieldDescriptor? alternativeId = null;
-        var idField = fields.FirstOrDefault(f => f.Property.Name == "Id" && f.Kind == FieldKind.String);
+        var idField = fields.FirstOrDefault(f => f.Property!.Name == "Id" && f.Kind == FieldKind.String);
         if (keyFields.Count == 0)
         {
             if (idField is not null)
             {
                 var index = fields.IndexOf(idField);
-                idField = new FactFieldDescriptor(idField.Property, idField.Name, idField.Kind, idField.ScalarType, false, 0);
+                idField = new FactFieldDescriptor(idField.Property!, idField.Name, idField.Kind, idField.ScalarType, false, 0);
                 fields[index] = idField;
                 keyFields.Add(idField);
             }
@@ -216,7 +257,7 @@ internal sealed class FactTypeDescriptor
 
         foreach (var key in keyFields.Where(k => k.IsList))
         {
-            errors.Add($"key property {clrType.Name}.{key.Property.Name} cannot be a list");
+            errors.Add($"key property {clrType.Name}.{key.Property!.Name} cannot be a list");
         }
 
         problems = errors;
@@ -230,8 +271,8 @@ internal sealed class FactTypeDescriptor
     /// </summary>
     internal static List<FactFieldDescriptor> InDeclarationOrder(IEnumerable<FactFieldDescriptor> fields, bool byMetadataToken) =>
         byMetadataToken
-            ? [.. fields.OrderBy(f => f.Property.MetadataToken)]
-            : [.. fields.OrderBy(f => InheritanceDepth(f.Property.DeclaringType))];
+            ? [.. fields.OrderBy(f => f.Property!.MetadataToken)]
+            : [.. fields.OrderBy(f => InheritanceDepth(f.Property!.DeclaringType))];
 
     private static int InheritanceDepth(Type? type)
     {

@@ -5,6 +5,7 @@ internal sealed class FactTypeRegistry
 {
     private readonly Dictionary<string, FactTypeDescriptor> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, FactTypeDescriptor> _byType = [];
+    private readonly Dictionary<string, NameConventions.EnumNames> _declaredEnums = new(StringComparer.Ordinal);
 
     public IEnumerable<FactTypeDescriptor> All => _byName.Values.OrderBy(d => d.Name, StringComparer.Ordinal);
 
@@ -51,8 +52,30 @@ internal sealed class FactTypeRegistry
 
     public FactTypeDescriptor? Find(string name) => _byName.GetValueOrDefault(name);
 
+    /// <summary>The type of a CLR class; never a declared type (they all share <see cref="DeclaredFact"/>: use <see cref="Of"/>).</summary>
     public FactTypeDescriptor? Find(Type clrType) => _byType.GetValueOrDefault(clrType);
 
-    private static bool IsValidTypeName(string name) =>
+    /// <summary>The type of a fact: its declared type, or the type registered for its class.</summary>
+    public FactTypeDescriptor? Of(object fact) =>
+        fact is DeclaredFact declared ? _byName.GetValueOrDefault(declared.TypeName) : _byType.GetValueOrDefault(fact.GetType());
+
+    /// <summary>The enums declared in rule files, by name.</summary>
+    public IReadOnlyDictionary<string, NameConventions.EnumNames> DeclaredEnums => _declaredEnums;
+
+    /// <summary>Registers an enum declared in a rule file (the caller has checked its name).</summary>
+    public void RegisterEnum(NameConventions.EnumNames declared) => _declaredEnums.Add(declared.Name, declared);
+
+    /// <summary>Registers a type declared in a rule file (the caller has checked its name).</summary>
+    public void RegisterDeclared(FactTypeDescriptor declared) => _byName.Add(declared.Name, declared);
+
+    /// <summary>
+    /// The built-in enums a declared field can use, by their YAML names (<c>stance</c>, <c>commitment-kind</c>): the enums
+    /// of the registered CLR types' fields.
+    /// </summary>
+    public IReadOnlyDictionary<string, NameConventions.EnumNames> BuiltInEnums =>
+        _byType.Values.SelectMany(t => t.Fields).Select(f => f.Enum).OfType<NameConventions.EnumNames>().Where(e => !e.IsDeclared)
+            .DistinctBy(e => e.YamlName).ToDictionary(e => e.YamlName, StringComparer.Ordinal);
+
+    internal static bool IsValidTypeName(string name) =>
         name.Length > 0 && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit);
 }

@@ -48,7 +48,10 @@ internal static class NameConventions
     /// <summary>The author-facing name of one enum value.</summary>
     public static string EnumToName(Enum value) => GetEnumNames(value.GetType()).NameOf(value);
 
-    /// <summary>Bidirectional map between enum values and their kebab-case (or <see cref="FactNameAttribute"/>) names.</summary>
+    /// <summary>
+    /// Bidirectional map between enum values and their author-facing names: a CLR enum's kebab-case (or
+    /// <see cref="FactNameAttribute"/>) names, or the values of an enum declared in YAML, whose values are their names.
+    /// </summary>
     internal sealed class EnumNames
     {
         private readonly Dictionary<string, object> _byName = new(StringComparer.Ordinal);
@@ -56,7 +59,9 @@ internal static class NameConventions
 
         public EnumNames(Type enumType)
         {
-            EnumType = enumType;
+            ClrType = enumType;
+            Name = enumType.Name;
+            YamlName = ToKebabCase(enumType.Name);
             foreach (var field in enumType.GetFields(BindingFlags.Public | BindingFlags.Static))
             {
                 var name = field.GetCustomAttribute<FactNameAttribute>()?.Name ?? ToKebabCase(field.Name);
@@ -68,7 +73,34 @@ internal static class NameConventions
             Names = [.. _byName.Keys];
         }
 
-        public Type EnumType { get; }
+        /// <summary>A declared enum: its values are strings, each its own name.</summary>
+        public EnumNames(string name, IReadOnlyList<string> values)
+        {
+            ClrType = typeof(string);
+            Name = name;
+            YamlName = name;
+            IsDeclared = true;
+            foreach (var value in values)
+            {
+                var interned = string.Intern(value);
+                _byName[interned] = interned;
+                _byValue[interned] = interned;
+            }
+
+            Names = [.. _byName.Keys];
+        }
+
+        /// <summary>The CLR type of the values: the enum type, or <see cref="string"/> for a declared enum.</summary>
+        public Type ClrType { get; }
+
+        /// <summary>The name messages use: the CLR type name, or the declared name.</summary>
+        public string Name { get; }
+
+        /// <summary>The name a declared field type uses: <c>stance</c> for <c>Stance</c>, the declared name as written.</summary>
+        public string YamlName { get; }
+
+        /// <summary>Whether the enum was declared in a rule file (its values are strings).</summary>
+        public bool IsDeclared { get; }
 
         /// <summary>Names in declaration order.</summary>
         public IReadOnlyList<string> Names { get; }
@@ -76,5 +108,7 @@ internal static class NameConventions
         public bool TryParse(string name, out object value) => _byName.TryGetValue(name, out value!);
 
         public string NameOf(object value) => _byValue.TryGetValue(value, out var name) ? name : value.ToString()!;
+
+        public override string ToString() => Name;
     }
 }

@@ -171,7 +171,7 @@ internal static class FactReader
                 }
 
             case FieldKind.Enum:
-                var names = NameConventions.GetEnumNames(field.ScalarType);
+                var names = field.Enum!;
                 if (names.TryParse(text, out var enumValue))
                 {
                     value = enumValue;

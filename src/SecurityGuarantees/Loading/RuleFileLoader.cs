@@ -31,14 +31,18 @@ internal static partial class RuleFileLoader
         }
 
         CheckVersion(reader, diagnostics);
-        var name = reader.String("ruleset", required: true);
+        // A file of declarations only (enums:, types:) needs neither a rule set name nor rules.
+        var enums = DeclarationReader.ReadEnums(reader.Node("enums"), diagnostics);
+        var types = DeclarationReader.ReadTypes(reader.Node("types"), diagnostics);
+        var declarationsOnly = (reader.Has("enums") || reader.Has("types")) && !reader.Has("rules");
+        var name = reader.String("ruleset", required: !declarationsOnly);
         if (name is not null)
         {
             CheckId(name, reader.Scalar("ruleset")!, "rule set name", diagnostics);
         }
 
         var rules = new List<RuleSyntax>();
-        var sequence = reader.Sequence("rules", required: true);
+        var sequence = reader.Sequence("rules", required: !declarationsOnly);
         if (sequence is not null)
         {
             if (sequence.Items.Count == 0)
@@ -56,7 +60,7 @@ internal static partial class RuleFileLoader
         }
 
         reader.ReportUnknownKeys();
-        return new RuleSetSyntax(file, name ?? "", rules);
+        return new RuleSetSyntax(file, name ?? "", rules) { Enums = enums, Types = types };
     }
 
     public static void CheckVersion(YamlMappingReader reader, DiagnosticBag diagnostics)

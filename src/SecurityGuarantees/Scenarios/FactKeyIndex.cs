@@ -6,11 +6,11 @@ namespace SecurityGuarantees.Scenarios;
 /// <summary>The keys of a scenario's facts by type, to find duplicates and to resolve updates and retractions.</summary>
 internal sealed class FactKeyIndex
 {
-    private readonly Dictionary<(Type, string), (object Fact, SourceLocation Location)> _entries = [];
+    private readonly Dictionary<(string, string), (object Fact, SourceLocation Location)> _entries = [];
 
     public bool TryAdd(FactTypeDescriptor type, object fact, SourceLocation location, out SourceLocation first)
     {
-        var key = (type.ClrType, type.GetKey(fact));
+        var key = (type.Name, type.GetKey(fact));
         if (_entries.TryGetValue(key, out var existing))
         {
             first = existing.Location;
@@ -22,9 +22,9 @@ internal sealed class FactKeyIndex
         return true;
     }
 
-    public object? Find(FactTypeDescriptor type, string key) => _entries.TryGetValue((type.ClrType, key), out var e) ? e.Fact : null;
+    public object? Find(FactTypeDescriptor type, string key) => _entries.TryGetValue((type.Name, key), out var e) ? e.Fact : null;
 
-    public bool Remove(FactTypeDescriptor type, string key) => _entries.Remove((type.ClrType, key));
+    public bool Remove(FactTypeDescriptor type, string key) => _entries.Remove((type.Name, key));
 
-    public void Replace(FactTypeDescriptor type, object fact, SourceLocation location) => _entries[(type.ClrType, type.GetKey(fact))] = (fact, location);
+    public void Replace(FactTypeDescriptor type, object fact, SourceLocation location) => _entries[(type.Name, type.GetKey(fact))] = (fact, location);
 }

@@ -116,15 +116,20 @@ internal static class JsonSchemaGenerator
             ["$schema"] = Draft,
             ["$comment"] = Generated,
             ["title"] = "SecurityGuarantees rule file",
-            ["description"] = "A rule set: 'version: 1', 'ruleset: <name>' and its rules.",
+            ["description"] = "A rule set: 'version: 1', 'ruleset: <name>' and its rules; and/or the enums and fact types it declares.",
             ["type"] = "object",
             ["additionalProperties"] = false,
-            ["required"] = new JsonArray("ruleset", "rules"),
+            ["anyOf"] = new JsonArray(
+                new JsonObject { ["required"] = new JsonArray("ruleset", "rules") },
+                new JsonObject { ["required"] = new JsonArray("types"), ["not"] = new JsonObject { ["required"] = new JsonArray("rules") } },
+                new JsonObject { ["required"] = new JsonArray("enums"), ["not"] = new JsonObject { ["required"] = new JsonArray("rules") } }),
             ["properties"] = new JsonObject
             {
                 ["version"] = Version(),
                 ["ruleset"] = Ref("id"),
                 ["rules"] = new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = Ref("rule") },
+                ["enums"] = DeclaredTypeSchemas.Enums(),
+                ["types"] = DeclaredTypeSchemas.Types(types),
             },
             ["$defs"] = defs,
         };
@@ -329,7 +334,8 @@ internal static class JsonSchemaGenerator
         var fields = type.Fields.Where(f => !keysOnly || f.IsKey || f == type.AlternativeIdField).ToList();
         var schema = new JsonObject
         {
-            ["description"] = keysOnly ? $"A {type.Name}, named by its key." : $"A {type.Name} fact.",
+            ["description"] = keysOnly ? $"A {type.Name}, named by its key."
+                : type.Declaration?.Description is { } described ? $"A {type.Name} fact: {described}" : $"A {type.Name} fact.",
             ["type"] = "object",
             ["additionalProperties"] = false,
             ["properties"] = new JsonObject(fields.Select(f => Entry(f.Name, FieldSchema(f)))),
@@ -355,7 +361,7 @@ internal static class JsonSchemaGenerator
                     FieldKind.Enum => new JsonObject
                     {
                         ["type"] = "string",
-                        ["anyOf"] = new JsonArray(Enum(NameConventions.GetEnumNames(f.ScalarType).Names), new JsonObject { ["pattern"] = "\\{" }),
+                        ["anyOf"] = new JsonArray(Enum(f.Enum!.Names), new JsonObject { ["pattern"] = "\\{" }),
                     },
                     _ => Ref("template"),
                 };
@@ -389,7 +395,7 @@ internal static class JsonSchemaGenerator
             FieldKind.Bool => new JsonObject { ["type"] = "boolean" },
             FieldKind.Number => new JsonObject { ["type"] = IsWhole(field) ? "integer" : "number" },
             FieldKind.Date => Ref("date"),
-            FieldKind.Enum => Enum(NameConventions.GetEnumNames(field.ScalarType).Names),
+            FieldKind.Enum => Enum(field.Enum!.Names),
             _ => new JsonObject(),
         };
         if (field.IsList)

@@ -21,7 +21,7 @@ internal sealed class TimelineFactState
         var state = new TimelineFactState();
         foreach (var fact in scenario.Facts)
         {
-            var type = types.Find(fact.GetType()) is { Role: FactTypeRole.Scenario } found
+            var type = types.Of(fact) is { Role: FactTypeRole.Scenario } found
                 ? found
                 : throw new ArgumentException($"Scenario '{scenario.Id}' holds a {fact.GetType().Name}, which is not a registered scenario fact type; register it with AddFactType.", nameof(scenario));
             var location = scenario.FactLocations.TryGetValue(fact, out var at) ? at : new SourceLocation(scenario.SourcePath ?? scenario.Id, 0, 0);

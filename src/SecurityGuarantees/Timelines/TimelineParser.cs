@@ -230,7 +230,7 @@ internal static class TimelineParser
         for (var i = start; i < allFacts.Count; i++)
         {
             var fact = allFacts[i];
-            changes.Add((types.Find(fact.GetType())!, fact, locations[fact]));
+            changes.Add((types.Of(fact)!, fact, locations[fact]));
         }
 
         return changes;

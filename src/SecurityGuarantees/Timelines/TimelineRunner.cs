@@ -114,7 +114,7 @@ internal static class TimelineRunner
         catch (ArgumentException e)
         {
             // The loader checked the key against the scenario's facts; a rule's insert can still hold it.
-            var type = types.Find(fact.GetType())!;
+            var type = types.Of(fact)!;
             throw new EvaluationException(DiagnosticCodes.InsertConflictsWithScenario,
                 $"the timeline step on {FactValueFormatter.Format(step.On)} ({step.Location}) inserts {type.Name} '{type.GetKey(fact)}', "
                 + $"but a rule has already inserted a {type.Name} with that key", [], e);

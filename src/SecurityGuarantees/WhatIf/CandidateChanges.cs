@@ -67,7 +67,7 @@ internal static class CandidateChanges
 
     private static IEnumerable<object> UnnamedValue(FactFieldDescriptor field, object? current, HashSet<string>? named)
     {
-        var names = NameConventions.GetEnumNames(field.ScalarType).Names;
+        var names = field.Enum!.Names;
         var currentName = FactValueFormatter.Format(current);
         var pick = names.FirstOrDefault(n => n != currentName && named?.Contains(n) != true) ?? names.FirstOrDefault(n => n != currentName);
         return pick is null ? [] : [pick];
@@ -79,7 +79,7 @@ internal static class CandidateChanges
     private static IEnumerable<object> EnumValues(FactFieldDescriptor field, HashSet<string>? named)
     {
         // Values by their author-facing names (reflection over the enum's fields, which the native build keeps).
-        var names = NameConventions.GetEnumNames(field.ScalarType);
+        var names = field.Enum!;
         var mentioned = named is null ? [] : names.Names.Where(named.Contains).ToList();
         return mentioned.Count > 0 ? mentioned : names.Names;
     }

@@ -21,7 +21,7 @@ internal sealed class FactResolver
         Scenario = scenario;
         foreach (var fact in scenario.Facts)
         {
-            if (types.Find(fact.GetType()) is not { } type)
+            if (types.Of(fact) is not { } type)
             {
                 continue;
             }

@@ -89,7 +89,7 @@ internal sealed class RuleReach
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var fact in facts)
         {
-            if (rules.Types.Find(fact.GetType()) is { } type)
+            if (rules.Types.Of(fact) is { } type)
             {
                 counts[type.Name] = counts.GetValueOrDefault(type.Name) + 1;
             }

@@ -47,7 +47,7 @@ public sealed class FieldOrderTests
     {
         // As reflection hands them over, which is what the native build sorts.
         var listed = type.ClrType.GetProperties(BindingFlags.Instance | BindingFlags.Public).ToList();
-        var asListed = type.Fields.OrderBy(f => listed.IndexOf(f.Property)).ToList();
+        var asListed = type.Fields.OrderBy(f => listed.IndexOf(f.Property!)).ToList();
         var byToken = FactTypeDescriptor.InDeclarationOrder(asListed, byMetadataToken: true);
         var byLevel = FactTypeDescriptor.InDeclarationOrder(asListed, byMetadataToken: false);
         Assert.Equal(byToken.Select(f => f.Name), byLevel.Select(f => f.Name));

@@ -10,7 +10,8 @@ namespace SecurityGuarantees.Tests.Timelines;
 /// and a rule <c>insert:</c>. After every step the timeline's state must equal a fresh evaluation of the facts it has
 /// reached, and all four combinations of the compilation switches (indexed joins, direct conclusions) must give the same
 /// timeline JSON. This is what incremental truth maintenance promises; the second rule set makes <c>Demand</c> reachable
-/// only through index lookups, so its facts stay out of NRules.
+/// only through index lookups, so its facts stay out of NRules; the third runs the first's rules over a fact type and
+/// enums declared in YAML (issue 13), beside a second declared type with the same fields and keys that no rule reads.
 /// </summary>
 public sealed class TimelineRandomizedEquivalenceTests
 {
@@ -208,20 +209,43 @@ public sealed class TimelineRandomizedEquivalenceTests
                 text: "{d.holder} vs {d.target}"
         """ + ChainedConditions;
 
+    /// <summary><c>Claim</c> mirrors <c>Demand</c> with declared enums; <c>Noise</c> holds the same facts and must never match.</summary>
+    private const string DeclaredClaims = """
+        version: 1
+        enums:
+          ClaimKind: [neutrality, verification, army-cap]
+          ClaimTiming: [precondition, settlement]
+          ClaimStatus: [open, withdrawn]
+        types:
+          Claim:
+            description: A demand, declared in YAML
+            fields: { id: string, holder: string, target: string, kind: ClaimKind, timing: ClaimTiming, status: ClaimStatus }
+            defaults: { status: open }
+          Noise:
+            fields: { id: string, holder: string, target: string, kind: ClaimKind, timing: ClaimTiming, status: ClaimStatus }
+        """;
+
     private static readonly string[] PartyIds = ["UA", "RU", "US", "EU"];
     private static readonly string[] Kinds = ["neutrality", "verification", "army-cap"];
 
-    public static TheoryData<string> RuleSets() => [nameof(JoinsOnDemands), nameof(LookupsOnly)];
+    public static TheoryData<string> RuleSets() => [nameof(JoinsOnDemands), nameof(LookupsOnly), nameof(DeclaredClaims)];
 
     [Theory]
     [MemberData(nameof(RuleSets))]
     public void EveryStepEndsAsAFreshEvaluation_AndTheSwitchesAgree(string ruleSet)
     {
-        var rules = ruleSet == nameof(LookupsOnly) ? LookupsOnly : JoinsOnDemands;
+        var declared = ruleSet == nameof(DeclaredClaims);
+        var rules = ruleSet == nameof(LookupsOnly) ? LookupsOnly : declared ? JoinsOnDemands.Replace("Demand", "Claim", StringComparison.Ordinal) : JoinsOnDemands;
         var engines = new[] { (false, false), (true, false), (false, true), (true, true) }
             .Select(s => (Switches: $"indexed joins {s.Item1}, direct conclusions {s.Item2}", Engine: new ScenarioEngineBuilder()
-                .AddRuleText("r.yaml", rules).WithIndexedJoins(s.Item1).WithDirectConclusions(s.Item2).Build()))
+                .AddRuleText("r.yaml", rules).AddRuleText("types.yaml", DeclaredClaims).WithIndexedJoins(s.Item1).WithDirectConclusions(s.Item2).Build()))
             .ToList();
+        if (declared)
+        {
+            // Joins on a declared type are index lookups too (the session keys its buckets by the declared name).
+            Assert.Contains(engines[^1].Engine.Rules.Indexes, i => i.Type.Name == "Claim");
+        }
+
         if (ruleSet == nameof(LookupsOnly))
         {
             Assert.Contains(typeof(Domain.Demand), engines[^1].Engine.Rules.IndexOnlyTypes);
@@ -230,6 +254,11 @@ public sealed class TimelineRandomizedEquivalenceTests
         for (var seed = 0; seed < Seeds; seed++)
         {
             var (scenario, steps) = Generate(new Random(seed));
+            if (declared)
+            {
+                (scenario, steps) = AsClaims(scenario, steps);
+            }
+
             string? reference = null;
             foreach (var (switches, engine) in engines)
             {
@@ -286,6 +315,14 @@ public sealed class TimelineRandomizedEquivalenceTests
         }
 
         return (scenario.ToString(), steps);
+    }
+
+    /// <summary>The same timeline over the declared <c>Claim</c>, with every initial claim copied as a <c>Noise</c> fact.</summary>
+    private static (string Scenario, List<string> Steps) AsClaims(string scenario, List<string> steps)
+    {
+        var demands = scenario[(scenario.IndexOf("  Demand:\n", StringComparison.Ordinal) + "  Demand:\n".Length)..];
+        var claims = scenario.Replace("Demand:", "Claim:", StringComparison.Ordinal) + "  Noise:\n" + demands;
+        return (claims, [.. steps.Select(s => s.Replace("Demand:", "Claim:", StringComparison.Ordinal))]);
     }
 
     private static void Append(StringBuilder step, string change, IEnumerable<string> demands)

@@ -25,8 +25,9 @@ internal static class IndexOnlyTypes
         }
 
         // A pattern of a base type or an interface (or object) reads the derived types too.
+        // Declared types share one class: their facts always go to NRules (another declared type may be read there).
         return indexes.Select(i => i.Type.ClrType)
-            .Where(t => !read.Any(r => r.IsAssignableFrom(t)))
+            .Where(t => t != typeof(Facts.DeclaredFact) && !read.Any(r => r.IsAssignableFrom(t)))
             .ToHashSet();
     }
 

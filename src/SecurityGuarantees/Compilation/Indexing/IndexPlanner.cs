@@ -146,12 +146,20 @@ internal sealed class IndexPlanner
             inner = convert.Operand;
         }
 
+        if (type.IsDeclared)
+        {
+            // A declared field's read, by the field's name (declared types share one class).
+            return FactFieldDescriptor.ReadOf(side) is var (declaredOwner, name) && declaredOwner == own
+                && type.FindField(name) is { IsList: false } declaredField && declaredField.ClrType == side.Type
+                ? declaredField : null;
+        }
+
         if (inner is not MemberExpression { Expression: ParameterExpression parameter } member || parameter != own)
         {
             return null;
         }
 
-        var field = type.Fields.FirstOrDefault(f => f.Property == member.Member || f.Property.Name == member.Member.Name && f.Property.DeclaringType == member.Member.DeclaringType);
+        var field = type.Fields.FirstOrDefault(f => f.Property == member.Member || f.Property?.Name == member.Member.Name && f.Property.DeclaringType == member.Member.DeclaringType);
         return field is null || field.IsList ? null : field;
     }
 

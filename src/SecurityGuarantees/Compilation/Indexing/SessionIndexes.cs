@@ -22,7 +22,8 @@ internal enum IndexOperation
 /// </summary>
 internal sealed class SessionIndexes
 {
-    private readonly Dictionary<Type, List<(IndexSpec Spec, IndexHolder Holder)>> _byType = [];
+    // Keyed by CLR class, or by name for a declared type (declared types share one class).
+    private readonly Dictionary<object, List<(IndexSpec Spec, IndexHolder Holder)>> _byType = [];
     private readonly Dictionary<object, object> _current;
     private readonly IReadOnlySet<Type> _indexOnly;
 
@@ -32,9 +33,10 @@ internal sealed class SessionIndexes
         _current = new Dictionary<object, object>(new FactKeyIdentityComparer(types));
         foreach (var spec in indexes)
         {
-            if (!_byType.TryGetValue(spec.Type.ClrType, out var list))
+            var typeKey = spec.Type.IsDeclared ? spec.Type.Name : (object)spec.Type.ClrType;
+            if (!_byType.TryGetValue(typeKey, out var list))
             {
-                _byType[spec.Type.ClrType] = list = [];
+                _byType[typeKey] = list = [];
             }
 
             list.Add((spec, new IndexHolder(spec.Id)));
@@ -83,7 +85,7 @@ internal sealed class SessionIndexes
 
         foreach (var fact in facts)
         {
-            if (!_byType.TryGetValue(fact.GetType(), out var indexes))
+            if (!_byType.TryGetValue(TypeKey(fact), out var indexes))
             {
                 continue;
             }
@@ -130,10 +132,12 @@ internal sealed class SessionIndexes
     {
         foreach (var (old, @new) in Enumerable.Reverse(_undo))
         {
-            var indexes = _byType[(old ?? @new)!.GetType()];
+            var indexes = _byType[TypeKey((old ?? @new)!)];
             Replace(indexes, @new, old, pokes);
         }
     }
+
+    private static object TypeKey(object fact) => fact is DeclaredFact declared ? declared.TypeName : fact.GetType();
 
     /// <summary>Replaces <paramref name="old"/> by <paramref name="fact"/> (either may be absent) in every index of the type.</summary>
     private void Replace(List<(IndexSpec Spec, IndexHolder Holder)> indexes, object? old, object? fact, Dictionary<IndexHolder, IndexPoke> pokes)
