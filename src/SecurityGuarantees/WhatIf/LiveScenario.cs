@@ -138,9 +138,17 @@ internal sealed class LiveScenario
         return result;
     }
 
-    /// <summary>The state of a fact with one field set: the signature <see cref="SetMany"/> would give, made once per change.</summary>
+    /// <summary>
+    /// The state of a fact with one field set: the signature <see cref="SetMany"/> would give, made once per change; the
+    /// original fact (empty signature) when the field already has that value.
+    /// </summary>
     private (object? Fact, string Signature) SetOne(FactSlot slot, ResolvedChange change)
     {
+        if (VariantRunner.IsOriginal(change))
+        {
+            return (slot.Original, ""); // the fact as the scenario has it: no copy, and no update when it is already there
+        }
+
         if (!_signatures.TryGetValue(change, out var signature))
         {
             _signatures[change] = signature = change.Field!.Name + "=" + FactValueFormatter.Format(change.Value) + "\n";

@@ -1,4 +1,5 @@
 using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Facts;
 
 namespace SecurityGuarantees.WhatIf;
 
@@ -38,8 +39,19 @@ internal static class VariantRunner
         }
 
         var results = new ConclusionSet[total];
+        // A dimension whose last value is the scenario's own starts there and walks down, so the walk's first combination
+        // is as close to the live session's state as it can be (row 14b: no change at all instead of four updates).
         var index = new int[dimensions.Count];
         var direction = Enumerable.Repeat(1, dimensions.Count).ToArray();
+        for (var d = 0; d < dimensions.Count; d++)
+        {
+            var last = dimensions[d].Choices.Count - 1;
+            if (last > 0 && !dimensions[d].Choices[0].All(IsOriginal) && dimensions[d].Choices[last].All(IsOriginal))
+            {
+                (index[d], direction[d]) = (last, -1);
+            }
+        }
+
         var keys = new ConclusionKeys();
         while (true)
         {
@@ -111,6 +123,11 @@ internal static class VariantRunner
         return new VariantsResult(scenario, live.Original.AsOf, [.. dimensions.Select(d => d.Dimension)],
             new ConclusionSet(alwaysConditions, alwaysSteps), variants);
     }
+
+    /// <summary>Whether a change leaves its fact as the scenario has it (a field set to the value it has).</summary>
+    internal static bool IsOriginal(ResolvedChange change) =>
+        change.Field is { } field && field.Getter(change.Slot.Original) is var original && Equals(original, change.Value)
+        && FactValueFormatter.Format(original) == FactValueFormatter.Format(change.Value);
 
     /// <summary>Pairs of lists compared by reference.</summary>
     private sealed class SameLists : IEqualityComparer<(object, object)>
