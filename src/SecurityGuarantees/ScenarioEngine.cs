@@ -155,7 +155,9 @@ public sealed partial class ScenarioEngine
         {
             if (Rules.Types.Of(fact) is not { Role: Facts.FactTypeRole.Scenario })
             {
-                throw new ArgumentException($"Scenario '{scenario.Id}' holds a {fact.GetType().Name}, which is not a registered scenario fact type; register it with AddFactType.", nameof(scenario));
+                throw new ArgumentException(fact is Facts.DeclaredFact declared
+                    ? $"Scenario '{scenario.Id}' holds a {declared.TypeName} fact, which is not a registered scenario fact type of this engine (its rule files declare no {declared.TypeName} with these fields)."
+                    : $"Scenario '{scenario.Id}' holds a {fact.GetType().Name}, which is not a registered scenario fact type; register it with AddFactType.", nameof(scenario));
             }
         }
 

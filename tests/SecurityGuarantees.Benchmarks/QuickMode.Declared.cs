@@ -88,26 +88,7 @@ internal static partial class QuickMode
         var conclusions = Conclusions.AssertSame("declared vs C# types",
             [("C# types", Conclusions.Of(typed.Evaluate(typedScenario))), ("declared types", Conclusions.Of(declared.Evaluate(declaredScenario)))]);
 
-        // Interleaved after a common warm-up, so tiered JIT and the machine's load hit both alike.
-        Action[] variants = [() => typed.Evaluate(typedScenario), () => declared.Evaluate(declaredScenario)];
-        var samples = variants.Select(_ => new List<double>()).ToArray();
-        var warmUp = System.Diagnostics.Stopwatch.StartNew();
-        while (warmUp.ElapsedMilliseconds < 3_000)
-        {
-            Array.ForEach(variants, v => v());
-        }
-
-        for (var round = 0; round < 15; round++)
-        {
-            for (var i = 0; i < variants.Length; i++)
-            {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                samples[i].Add(Measure.Once(variants[i]));
-            }
-        }
-
-        var median = samples.Select(s => s.Order().ElementAt(s.Count / 2)).ToArray();
+        var median = InterleavedMedians([() => typed.Evaluate(typedScenario), () => declared.Evaluate(declaredScenario)]);
         Console.WriteLine("| facts | conclusions | C# types | declared types | declared ÷ C# |");
         Console.WriteLine("|---|---|---|---|---|");
         Console.WriteLine($"| {typedScenario.Facts.Count:N0} | {conclusions:N0} | {median[0]:F2} | {median[1]:F2} | {median[1] / median[0]:F2} |");

@@ -12,7 +12,11 @@ rm -f "$corpus"/*/seed-*
 for f in "$root"/rules/*.yaml "$root"/examples/*/rules/*.yaml; do
   name="${f#"$root"/}"; cp "$f" "$corpus/rules/seed-${name//\//-}"
 done
-for f in "$root"/examples/scenarios/*.yaml "$root"/examples/timelines/*.yaml "$root"/examples/*/scenario.yaml; do
+# A rule file that declares types and enums and uses them (the rules target loads one text at a time).
+{ cat "$root"/examples/declared-types/rules/sanctions-types.yaml; grep -v -E '^(version|#)' "$root"/examples/declared-types/rules/sanctions.yaml; } \
+  > "$corpus/rules/seed-examples-declared-types-combined.yaml"
+for f in "$root"/examples/scenarios/*.yaml "$root"/examples/timelines/*.yaml "$root"/examples/*/scenario.yaml \
+  "$root"/examples/declared-types/*.yaml; do
   name="${f#"$root"/}"; cp "$f" "$corpus/scenario/seed-${name//\//-}"
 done
 # Expressions: every one-line 'where:', 'having:' and 'each:' value of the shipped rules, quotes removed.

@@ -140,7 +140,9 @@ internal static partial class DeclaredTypeBinder
         // rules and scenarios that use it are not reported again for an unknown type.
         var defaults = Defaults(declaration, fields, diagnostics) ?? new object?[fields.Count];
 
-        var type = new DeclaredFactType(declaration.Name.Text, declaration.Description, [.. fields.Select(f => f.Name)], file, declaration.Name.Location.Line);
+        var signature = string.Join(", ", fields.Select(f => $"{f.Name}: {f.DeclaredTypeText}"));
+        var type = new DeclaredFactType(declaration.Name.Text, declaration.Description, [.. fields.Select(f => f.Name)], signature, file,
+            declaration.Name.Location.Line);
         return FactTypeDescriptor.Declared(type, fields, defaults);
     }
 

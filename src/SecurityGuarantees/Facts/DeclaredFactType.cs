@@ -8,9 +8,10 @@ internal sealed class DeclaredFactType
 {
     private readonly Dictionary<string, int> _slots;
 
-    public DeclaredFactType(string name, string? description, IReadOnlyList<string> fieldNames, string file, int line)
+    public DeclaredFactType(string name, string? description, IReadOnlyList<string> fieldNames, string signature, string file, int line)
     {
-        Name = string.Intern(name);
+        Signature = signature;
+        Name = name;
         Description = description;
         FieldNames = fieldNames;
         File = file;
@@ -19,6 +20,12 @@ internal sealed class DeclaredFactType
     }
 
     public string Name { get; }
+
+    /// <summary>
+    /// The fields with their types as written, e.g. <c>id: string, troops: integer</c>: two engines built from the same
+    /// declarations (a hot reload) accept each other's facts; a type of the same name with other fields does not.
+    /// </summary>
+    public string Signature { get; }
 
     public string? Description { get; }
 

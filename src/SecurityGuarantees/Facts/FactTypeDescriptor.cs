@@ -41,7 +41,7 @@ internal sealed class FactTypeDescriptor
 
     /// <summary>Whether <paramref name="fact"/> is of this type (declared types share one CLR class).</summary>
     public bool Matches(object fact) =>
-        Declaration is null ? fact.GetType() == ClrType : fact is DeclaredFact declared && declared.Type == Declaration;
+        Declaration is null ? fact.GetType() == ClrType : fact is DeclaredFact declared && (declared.Type == Declaration || declared.Type.Name == Declaration.Name && declared.Type.Signature == Declaration.Signature);
 
     /// <summary>
     /// For a declared type, the condition every pattern of it tests first (<c>fact.Is("SanctionPackage")</c>), so NRules

@@ -57,7 +57,17 @@ internal sealed class FactTypeRegistry
 
     /// <summary>The type of a fact: its declared type, or the type registered for its class.</summary>
     public FactTypeDescriptor? Of(object fact) =>
-        fact is DeclaredFact declared ? _byName.GetValueOrDefault(declared.TypeName) : _byType.GetValueOrDefault(fact.GetType());
+        fact is DeclaredFact declared ? OfDeclared(declared) : _byType.GetValueOrDefault(fact.GetType());
+
+    /// <summary>
+    /// The declared type of a fact: this registry's, or one with the same name and fields (a fact from an engine built
+    /// from the same declarations, e.g. before a hot reload); null for another type of the same name.
+    /// </summary>
+    private FactTypeDescriptor? OfDeclared(DeclaredFact fact) =>
+        _byName.GetValueOrDefault(fact.TypeName) is { Declaration: { } declaration } type
+        && (ReferenceEquals(declaration, fact.Type) || declaration.Signature == fact.Type.Signature)
+            ? type
+            : null;
 
     /// <summary>The enums declared in rule files, by name.</summary>
     public IReadOnlyDictionary<string, NameConventions.EnumNames> DeclaredEnums => _declaredEnums;

@@ -80,11 +80,11 @@ internal static class NameConventions
             Name = name;
             YamlName = name;
             IsDeclared = true;
+            // Not interned: a long-running host reloads rule files (the intern pool is never freed).
             foreach (var value in values)
             {
-                var interned = string.Intern(value);
-                _byName[interned] = interned;
-                _byValue[interned] = interned;
+                _byName[value] = value;
+                _byValue[value] = value;
             }
 
             Names = [.. _byName.Keys];

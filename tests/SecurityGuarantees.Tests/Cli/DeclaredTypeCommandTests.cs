@@ -1,6 +1,7 @@
 using System.Globalization;
 using SecurityGuarantees.Cli;
 using SecurityGuarantees.Tests.Support;
+using static SecurityGuarantees.Tests.Support.CliRun;
 
 namespace SecurityGuarantees.Tests.Cli;
 
@@ -9,14 +10,6 @@ public sealed class DeclaredTypeCommandTests
 {
     private static readonly string Rules = TestPaths.Fixture("declared/rules");
     private static readonly string Scenario = TestPaths.Fixture("declared/scenario.yaml");
-
-    private static (int ExitCode, string Out, string Error) Run(params string[] args)
-    {
-        var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
-        var exitCode = CliApplication.Run(args, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public void Schema_WritesTheDeclaredTypes_ForEditors()

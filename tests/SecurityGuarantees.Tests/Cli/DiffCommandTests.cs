@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SecurityGuarantees.Cli;
 using SecurityGuarantees.Tests.Support;
+using static SecurityGuarantees.Tests.Support.CliRun;
 
 namespace SecurityGuarantees.Tests.Cli;
 
@@ -9,14 +10,6 @@ public sealed class DiffCommandTests
 {
     private static readonly string Base = TestPaths.Fixture("whatif/rules.yaml");
     private static readonly string New = TestPaths.Fixture("whatif/rules-new");
-
-    private static (int ExitCode, string Out, string Error) Run(params string[] args)
-    {
-        var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
-        var exitCode = CliApplication.Run(args, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public void Diff_Folder_ReportsAddedRemovedAndChanged_Exit0()

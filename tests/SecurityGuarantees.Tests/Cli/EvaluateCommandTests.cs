@@ -1,18 +1,11 @@
 using SecurityGuarantees.Cli;
 using SecurityGuarantees.Tests.Support;
+using static SecurityGuarantees.Tests.Support.CliRun;
 
 namespace SecurityGuarantees.Tests.Cli;
 
 public sealed class EvaluateCommandTests
 {
-    private static (int ExitCode, string Out, string Error) Run(params string[] args)
-    {
-        var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
-        var exitCode = CliApplication.Run(args, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
-
     private static readonly string Rules = TestPaths.Fixture("rules/ceasefire-pending.yaml");
     private static readonly string Scenario = TestPaths.Fixture("scenarios/jeddah.yaml");
 

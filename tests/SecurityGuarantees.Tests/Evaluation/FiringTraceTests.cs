@@ -3,6 +3,7 @@ using SecurityGuarantees.Cli;
 using SecurityGuarantees.Reporting;
 using SecurityGuarantees.Results;
 using SecurityGuarantees.Tests.Support;
+using static SecurityGuarantees.Tests.Support.CliRun;
 
 namespace SecurityGuarantees.Tests.Evaluation;
 
@@ -12,14 +13,6 @@ public sealed class FiringTraceTests
     private static readonly ScenarioEngine Engine = TestEngines.FromFixtures("timelines/rules.yaml");
     private static readonly string Rules = TestPaths.Fixture("timelines/rules.yaml");
     private static readonly string Basic = TestPaths.Fixture("timelines/basic.yaml");
-
-    private static (int ExitCode, string Out, string Error) Run(params string[] args)
-    {
-        var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
-        var exitCode = CliApplication.Run(args, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
 
     private static string Line(TraceEntry e) =>
         $"{e.Step?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} {TraceReportWriter.EventName(e.Event)} {e.Rule}: "

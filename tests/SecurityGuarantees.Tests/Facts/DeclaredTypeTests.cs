@@ -96,6 +96,18 @@ public sealed class DeclaredTypeTests
         Assert.Equal(["force-size", "pledge-without-size", "package-with-share", "review-open"], engine.RuleIds);
     }
 
+    [Fact]
+    public void FactsOfOneEngine_EvaluateOnAnotherBuiltFromTheSameDeclarations_ButNotOnADifferentTypeOfTheSameName()
+    {
+        var scenario = Engine.LoadScenario(TestPaths.Repo(Folder + "/scenario.yaml"));
+        var reloaded = new ScenarioEngineBuilder().AddRules(TestPaths.Repo(Folder + "/rules")).Build(); // e.g. a hot reload
+        Assert.Equal(JsonReportWriter.ToJson(Engine.Evaluate(scenario)), JsonReportWriter.ToJson(reloaded.Evaluate(scenario)));
+
+        var other = new ScenarioEngineBuilder().AddRuleText("t.yaml", "types:\n  SanctionPackage:\n    fields: { id: string, share: integer }\n").Build();
+        var e = Assert.Throws<ArgumentException>(() => other.Evaluate(scenario));
+        Assert.Contains("not a registered", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("binding-level")]
     [InlineData("commitment-kind")]
@@ -158,6 +170,31 @@ public sealed class DeclaredTypeTests
             "declarations.yaml:17:3: error SG0123: type 'NoId' has no field 'id' to key its facts (hint: add 'id: string' to its fields, or name its key fields: key: [field, ...])",
             "duplicate.yaml:3:3: error SG0121: 'SanctionPackage' is declared twice (first at declarations.yaml:6:3) (hint: rename one of them, or remove the copy: declarations are shared by every file loaded together)",
         ], lines);
+    }
+
+    [Fact]
+    public void CreateDeclaredFact_BuildsScenariosInCode_AsTheFileWouldHoldThem()
+    {
+        Assert.Equal(["Review", "SanctionPackage", "TroopPledge"], Engine.DeclaredTypeNames);
+        var package = Engine.CreateDeclaredFact("SanctionPackage", new Dictionary<string, object?>
+        {
+            ["id"] = "pkg-a", ["title"] = "Package A", ["status"] = "adopted", ["adoptedOn"] = new DateOnly(2025, 5, 20),
+            ["share"] = 0.75m, ["binding"] = true, ["sectors"] = new[] { "banking", "energy" },
+        });
+        var pledge = Engine.CreateDeclaredFact("TroopPledge", new Dictionary<string, object?>
+        {
+            ["party"] = "GB", ["force"] = "reassurance", ["troops"] = 12000L, ["stance"] = Stance.Accepted, ["announcedOn"] = "2025-09-04",
+        });
+        Assert.Equal("proposed", Engine.CreateDeclaredFact("SanctionPackage", new Dictionary<string, object?> { ["id"] = "x" })["status"]);
+
+        var result = Engine.Evaluate(Scenarios.Scenario.Create("in-code", [package, pledge], new DateOnly(2025, 9, 5)));
+        Assert.Equal("PKG-A/adopted 0.75 banking, energy", Assert.Single(result.Conditions, c => c.Id == "package-counts").Text);
+        Assert.Equal("1 nations pledge 12000 troops to reassurance (last on 2025-09-04)", Assert.Single(result.Conditions, c => c.Id == "force-size-credible").Text);
+
+        Assert.Contains("not a declared fact type", Assert.Throws<ArgumentException>(() => Engine.CreateDeclaredFact("Proposal", new Dictionary<string, object?>())).Message, StringComparison.Ordinal);
+        Assert.Contains("has no field 'colour'", Assert.Throws<ArgumentException>(() => Engine.CreateDeclaredFact("SanctionPackage", new Dictionary<string, object?> { ["id"] = "x", ["colour"] = "red" })).Message, StringComparison.Ordinal);
+        Assert.Contains("'adpoted' is not a valid status", Assert.Throws<ArgumentException>(() => Engine.CreateDeclaredFact("SanctionPackage", new Dictionary<string, object?> { ["id"] = "x", ["status"] = "adpoted" })).Message, StringComparison.Ordinal);
+        Assert.Contains("missing its key field 'force'", Assert.Throws<ArgumentException>(() => Engine.CreateDeclaredFact("TroopPledge", new Dictionary<string, object?> { ["party"] = "GB" })).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using SecurityGuarantees.Cli;
 using SecurityGuarantees.Diagnostics;
 using SecurityGuarantees.Tests.Support;
+using static SecurityGuarantees.Tests.Support.CliRun;
 
 namespace SecurityGuarantees.Tests.Linting;
 
@@ -158,11 +159,4 @@ public sealed class LintTests
 
     private static string Lint(string file) => TestPaths.Fixture(Path.Combine("lint", file));
 
-    private static (int ExitCode, string Out, string Error) Run(params string[] args)
-    {
-        var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
-        var exitCode = CliApplication.Run(args, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
 }

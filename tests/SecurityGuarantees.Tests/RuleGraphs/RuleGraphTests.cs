@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using SecurityGuarantees.Cli;
 using SecurityGuarantees.Tests.Support;
+using static SecurityGuarantees.Tests.Support.CliRun;
 
 namespace SecurityGuarantees.Tests.RuleGraphs;
 
@@ -112,11 +113,4 @@ public sealed partial class RuleGraphTests
     [GeneratedRegex("<!-- rule-graph:start -->\n```mermaid\n(.*?)```\n<!-- rule-graph:end -->", RegexOptions.Singleline)]
     private static partial Regex ReadmeBlock();
 
-    private static (int ExitCode, string Out, string Error) Run(params string[] args)
-    {
-        var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
-        var exitCode = CliApplication.Run(args, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
 }

@@ -1,5 +1,6 @@
 using SecurityGuarantees.Cli;
 using SecurityGuarantees.Tests.Support;
+using static SecurityGuarantees.Tests.Support.CliRun;
 
 namespace SecurityGuarantees.Tests.Timelines;
 
@@ -7,14 +8,6 @@ public sealed class TimelineCommandTests
 {
     private static readonly string Rules = TestPaths.Fixture("timelines/rules.yaml");
     private static readonly string Basic = TestPaths.Fixture("timelines/basic.yaml");
-
-    private static (int ExitCode, string Out, string Error) Run(params string[] args)
-    {
-        var stdout = new StringWriter { NewLine = "\n" };
-        var stderr = new StringWriter { NewLine = "\n" };
-        var exitCode = CliApplication.Run(args, stdout, stderr);
-        return (exitCode, stdout.ToString(), stderr.ToString());
-    }
 
     [Fact]
     public void Text_ShowsEachStepWithItsNoteAndPlusMinusLines()
