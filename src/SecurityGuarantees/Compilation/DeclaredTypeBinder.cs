@@ -142,7 +142,7 @@ internal static partial class DeclaredTypeBinder
 
         var signature = string.Join(", ", fields.Select(f => $"{f.Name}: {f.DeclaredTypeText}"));
         var type = new DeclaredFactType(declaration.Name.Text, declaration.Description, [.. fields.Select(f => f.Name)], signature, file,
-            declaration.Name.Location.Line);
+            declaration.Name.Location.Line, declaration.Name.Location.Column);
         return FactTypeDescriptor.Declared(type, fields, defaults);
     }
 

@@ -84,6 +84,7 @@ internal static class DiagnosticCodes
     public const string DuplicateConclusion = "SG0706";
     public const string DerivationCycle = "SG0707";
     public const string SelfDefeatingRule = "SG0708";
+    public const string UnusedDeclaredType = "SG0709";
 
     // SG080x what-if: fact addresses, variants, suggestions, rule-change impact.
     public const string InvalidFactAddress = "SG0801";

@@ -8,8 +8,9 @@ internal sealed class DeclaredFactType
 {
     private readonly Dictionary<string, int> _slots;
 
-    public DeclaredFactType(string name, string? description, IReadOnlyList<string> fieldNames, string signature, string file, int line)
+    public DeclaredFactType(string name, string? description, IReadOnlyList<string> fieldNames, string signature, string file, int line, int column)
     {
+        Column = column;
         Signature = signature;
         Name = name;
         Description = description;
@@ -35,6 +36,8 @@ internal sealed class DeclaredFactType
     public string File { get; }
 
     public int Line { get; }
+
+    public int Column { get; }
 
     public int? SlotOf(string field) => _slots.TryGetValue(field, out var slot) ? slot : null;
 }

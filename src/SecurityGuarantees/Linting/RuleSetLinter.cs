@@ -37,7 +37,23 @@ internal static partial class RuleSetLinter
 
         CheckDuplicates(analyses, bag);
         CheckCycles(analyses, selfDefeating, bag);
+        CheckDeclaredTypes(analyses, rules, bag);
         return bag.Sorted();
+    }
+
+    /// <summary>A type declared in a rule file that no rule matches, counts, aggregates or inserts (SG0709, info).</summary>
+    private static void CheckDeclaredTypes(IReadOnlyList<RuleDependencies> analyses, CompiledRuleSet rules, DiagnosticBag bag)
+    {
+        var used = analyses.SelectMany(a => a.Elements.Select(e => e.FactType)
+                .Concat(a.Rule.Syntax.Then.OfType<InsertActionSyntax>().Select(i => i.FactType.Text)))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var type in rules.Types.All.Where(t => t.Declaration is not null && !used.Contains(t.Name)))
+        {
+            var declaration = type.Declaration!;
+            bag.Add(new Diagnostic(DiagnosticCodes.UnusedDeclaredType, DiagnosticSeverity.Info,
+                $"type '{type.Name}' is declared, but no rule matches or inserts it", new SourceLocation(declaration.File, declaration.Line, declaration.Column),
+                "scenarios may hold its facts, but nothing concludes from them: add a rule that reads it, or remove the declaration"));
+        }
     }
 
     private static void CheckUnderived(IReadOnlyList<RuleDependencies> analyses, DiagnosticBag bag)

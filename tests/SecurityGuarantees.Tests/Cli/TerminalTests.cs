@@ -184,7 +184,9 @@ public sealed partial class TerminalTests
     [Fact]
     public void Progress_AppearsOnAStderrTerminal_ForWorkOverTheDelay_AndNeverWhenRedirected()
     {
-        static int Work(IProgress<string> progress)
+        // The work outlasts the delay by waiting until the bar is on the terminal (at most 10 s): a fixed sleep could end
+        // before a loaded machine had looked at the clock, and the work would then have been quick after all.
+        static Func<IProgress<string>, int> Work(CliContext? shown) => progress =>
         {
             for (var i = 0; i < 5; i++)
             {
@@ -192,21 +194,27 @@ public sealed partial class TerminalTests
                 progress.Report($"file {i}");
             }
 
+            if (shown is not null)
+            {
+                SpinWait.SpinUntil(() => shown.Error.ToString() is { Length: > 0 }, TimeSpan.FromSeconds(10));
+            }
+
             return 42;
-        }
+        };
 
         var onTerminal = new CliContext(new StringWriter(), new StringWriter()) { Terminal = Terminal };
         var redirected = new CliContext(new StringWriter(), new StringWriter());
         var quick = new CliContext(new StringWriter(), new StringWriter()) { Terminal = Terminal };
 
-        Assert.Equal(42, ProgressDisplay.Run(onTerminal, "testing 5 scenario files", 5, Work, TimeSpan.FromMilliseconds(50)));
-        Assert.Equal(42, ProgressDisplay.Run(redirected, "testing 5 scenario files", 5, Work, TimeSpan.FromMilliseconds(50)));
+        Assert.Equal(42, ProgressDisplay.Run(onTerminal, "testing 5 scenario files", 5, Work(onTerminal), TimeSpan.FromMilliseconds(50)));
+        Assert.Equal(42, ProgressDisplay.Run(redirected, "testing 5 scenario files", 5, Work(null), TimeSpan.FromMilliseconds(50)));
         Assert.Equal(7, ProgressDisplay.Run(quick, "testing 5 scenario files", 5, _ => 7, TimeSpan.FromSeconds(10)));
 
         var indeterminate = new CliContext(new StringWriter(), new StringWriter()) { Terminal = Terminal };
         Assert.Equal(9, ProgressDisplay.Run(indeterminate, "evaluating the variants", () =>
         {
             Thread.Sleep(300);
+            SpinWait.SpinUntil(() => indeterminate.Error.ToString() is { Length: > 0 }, TimeSpan.FromSeconds(10));
             return 9;
         }, TimeSpan.FromMilliseconds(50)));
         Assert.Contains("evaluating the variants", indeterminate.Error.ToString());

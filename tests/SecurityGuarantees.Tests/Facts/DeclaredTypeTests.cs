@@ -198,6 +198,17 @@ public sealed class DeclaredTypeTests
     }
 
     [Fact]
+    public void Lint_NotesADeclaredTypeNoRuleReads()
+    {
+        Assert.DoesNotContain(Engine.Lint(), d => d.Code == "SG0709");
+        var engine = new ScenarioEngineBuilder().AddRules(TestPaths.Repo(Folder + "/rules"))
+            .AddRuleText("lonely.yaml", "types:\n  Lonely:\n    fields: { id: string }\n").Build();
+        var note = Assert.Single(engine.Lint(), d => d.Code == "SG0709");
+        Assert.Equal("lonely.yaml:2:3: info SG0709: type 'Lonely' is declared, but no rule matches or inserts it "
+            + "(hint: scenarios may hold its facts, but nothing concludes from them: add a rule that reads it, or remove the declaration)", note.ToString());
+    }
+
+    [Fact]
     public void ADeclaredName_ClashesWithAnApplicationsOwnCSharpType()
     {
         var e = Assert.Throws<RuleLoadException>(() => new ScenarioEngineBuilder().AddFactType<PackageRecord>("SanctionPackage")
