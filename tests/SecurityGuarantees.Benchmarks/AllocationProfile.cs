@@ -22,25 +22,46 @@ internal sealed class AllocationProfile : EventListener
             ours.Evaluate(scenario); // warm-up
         }
 
+        // Small scenarios: enough runs for ~100 KB samples to add up.
+        Profile(() => ours.Evaluate(scenario), Math.Max(5, 5_000 / (proposals + 10)), $"{proposals} proposals ({kind})");
+    }
+
+    /// <summary><c>--alloc variants</c>: row 14b's workload (64 variants of the Paris E5 scenario) beside one evaluation of it.</summary>
+    public static void RunVariants()
+    {
+        var engine = new ScenarioEngineBuilder().Build();
+        var e5 = engine.LoadScenario(Path.Combine(QuickMode.RepositoryRoot(), "examples", "scenarios", "2025-03-12-paris-e5.yaml"));
+        var dimensions = QuickMode.ParisE5Dimensions();
+        for (var i = 0; i < 200; i++)
+        {
+            engine.RunVariants(e5, dimensions); // warm-up
+        }
+
+        Profile(() => engine.RunVariants(e5, dimensions), 200, "64 variants of Paris E5");
+        Profile(() => engine.Evaluate(e5), 2_000, "one evaluation of Paris E5");
+    }
+
+    /// <summary>Runs <paramref name="action"/> <paramref name="runs"/> times and prints what it allocated, by type.</summary>
+    public static void Profile(Action action, int runs, string label)
+    {
         using var listener = new AllocationProfile();
         var gcs = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
         var before = GC.GetTotalAllocatedBytes(precise: true);
         var paused = GC.GetTotalPauseDuration();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var runs = Math.Max(5, 5_000 / (proposals + 10)); // small scenarios: enough runs for ~100 KB samples to add up
         listener._recording = true;
         for (var i = 0; i < runs; i++)
         {
-            ours.Evaluate(scenario);
+            action();
         }
 
         listener._recording = false;
         var elapsed = watch.Elapsed.TotalMilliseconds / runs;
         var pause = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds / runs;
         var total = (GC.GetTotalAllocatedBytes(precise: true) - before) / runs;
-        Console.WriteLine($"{proposals} proposals ({kind}): {total / 1e6:F1} MB per evaluation; collections per evaluation: "
+        Console.WriteLine($"{label}: {total / 1e6:F3} MB per run; collections per run: "
             + $"gen0 {(GC.CollectionCount(0) - gcs[0]) / (double)runs:F1}, gen1 {(GC.CollectionCount(1) - gcs[1]) / (double)runs:F1}, "
-            + $"gen2 {(GC.CollectionCount(2) - gcs[2]) / (double)runs:F1}; {elapsed:F1} ms per evaluation, of which GC pauses {pause:F1} ms");
+            + $"gen2 {(GC.CollectionCount(2) - gcs[2]) / (double)runs:F1}; {elapsed:F1} ms per run, of which GC pauses {pause:F1} ms");
         var sampled = listener._bytesByType.Values.Sum();
         foreach (var (type, bytes) in listener._bytesByType.OrderByDescending(p => p.Value).Take(30))
         {

@@ -82,6 +82,68 @@ internal static class Measure
         return samples[repetitions / 2];
     }
 
+    /// <summary>
+    /// Two workloads timed alternately after each is warmed up (<see cref="Ms"/>): <paramref name="rounds"/> rounds, each a
+    /// batch of at least <paramref name="minRepMs"/> of one and then of the other, so a burst of load on a shared machine
+    /// hits both. Returns the median wall-clock time per call of each, the median of the rounds' ratios b ÷ a, and the same
+    /// ratio on this thread's CPU time (which a machine busy with other processes inflates far less than the wall clock).
+    /// </summary>
+    public static (double MsA, double MsB, double Ratio, double CpuRatio) Interleaved(Action a, Action b, int rounds = 9, double minRepMs = 40)
+    {
+        var onceA = Ms(a, repetitions: 1);
+        var onceB = Ms(b, repetitions: 1);
+        var batchA = (int)Math.Clamp(Math.Ceiling(minRepMs / onceA), 1, 100_000);
+        var batchB = (int)Math.Clamp(Math.Ceiling(minRepMs / onceB), 1, 100_000);
+        var samples = new (double A, double B, double Ratio, double CpuRatio)[rounds];
+        for (var r = 0; r < rounds; r++)
+        {
+            var (msA, cpuA) = Batch(a, batchA);
+            var (msB, cpuB) = Batch(b, batchB);
+            samples[r] = (msA, msB, msB / msA, cpuB / cpuA);
+        }
+
+        static (double Ms, double CpuMs) Batch(Action action, int calls)
+        {
+            var cpu = ThreadCpuMs();
+            var sw = Stopwatch.StartNew();
+            for (var i = 0; i < calls; i++)
+            {
+                action();
+            }
+
+            return (sw.Elapsed.TotalMilliseconds / calls, (ThreadCpuMs() - cpu) / calls);
+        }
+
+        static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+        return (Median(samples.Select(s => s.A)), Median(samples.Select(s => s.B)), Median(samples.Select(s => s.Ratio)), Median(samples.Select(s => s.CpuRatio)));
+    }
+
+    /// <summary>
+    /// Milliseconds of CPU time this thread has used (Linux: <c>CLOCK_THREAD_CPUTIME_ID</c>, nanosecond resolution; the
+    /// workstation GC collects on the allocating thread, so its pauses count); elsewhere the process's processor time.
+    /// </summary>
+    public static double ThreadCpuMs()
+    {
+        if (OperatingSystem.IsLinux() && clock_gettime(ClockThreadCpuTimeId, out var time) == 0)
+        {
+            return time.Seconds * 1e3 + time.Nanoseconds / 1e6;
+        }
+
+        return Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+    }
+
+    private const int ClockThreadCpuTimeId = 3;
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = false)]
+    private static extern int clock_gettime(int clockId, out TimeSpec time);
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private readonly struct TimeSpec
+    {
+        public readonly long Seconds;
+        public readonly long Nanoseconds;
+    }
+
     private const double WarmUpWindowMs = 200;
     private const double MaxWarmUpMs = 4_000;
 

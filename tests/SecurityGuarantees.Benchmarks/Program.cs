@@ -97,7 +97,14 @@ if (args.Contains("--compile-loop"))
 if (args.Contains("--alloc"))
 {
     // Allocations by type for one evaluation: --alloc <proposals> [five|shipped]
+    // or --alloc variants: row 14b's 64 variants of Paris E5 beside one evaluation of it
     var rest = args.SkipWhile(a => a != "--alloc").Skip(1).ToArray();
+    if (rest[0] == "variants")
+    {
+        AllocationProfile.RunVariants();
+        return 0;
+    }
+
     AllocationProfile.Run(int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture), rest.ElementAtOrDefault(1) ?? "five");
     return 0;
 }

@@ -67,6 +67,11 @@ internal static partial class QuickMode
             Limits();
         }
 
+        if (Want("small"))
+        {
+            Small(); // issue 18: QuickMode.Small.cs
+        }
+
         if (Want("whatif"))
         {
             WhatIf(); // issue 14: QuickMode.WhatIf.cs
@@ -134,6 +139,7 @@ internal static partial class QuickMode
                 (tFluent, var fluentBytes) = Measure.OnceWithAllocations(() => fluent.Evaluate(data));
                 Console.WriteLine($"(allocated by one 10,000-proposal evaluation: ours {oursBytes / 1e6:F0} MB, NRules Fluent {fluentBytes / 1e6:F0} MB)");
                 Add("6b", "memory (allocated) of a 10,000-proposal evaluation: ours ÷ NRules Fluent", (double)oursBytes / fluentBytes, 1.5, atMost: true);
+                Add("18e", $"allocated by a 10,000-proposal evaluation ÷ before issue 18 ({TenThousandBytesBefore / 1e6:F0} MB)", oursBytes / TenThousandBytesBefore, 0.5, atMost: true);
             }
             else
             {
@@ -161,9 +167,21 @@ internal static partial class QuickMode
                     break;
                 default:
                     Add("2c", "seed size: ours ÷ NRules Fluent", tOurs / tFluent, 1.10, atMost: true);
+                    SeedAllocations(ours, scenario, fluent, re, data);
                     break;
             }
         }
+    }
+
+    /// <summary>Bytes one seed-size evaluation allocates, each implementation (this thread; after a warm-up call).</summary>
+    private static void SeedAllocations(YamlImplementation ours, Scenarios.Scenario scenario, FluentImplementation fluent, RulesEngineImplementation re, BenchData data)
+    {
+        var oursBytes = Measure.AllocatedBytes(() => ours.Evaluate(scenario));
+        var fluentBytes = Measure.AllocatedBytes(() => fluent.Evaluate(data));
+        var reBytes = Measure.AllocatedBytes(() => re.Evaluate(data));
+        Console.WriteLine($"(allocated by one seed-size evaluation: ours {oursBytes / 1024.0:F1} KB, NRules Fluent {fluentBytes / 1024.0:F1} KB, "
+            + $"RulesEngine {reBytes / 1024.0:F1} KB; before issue 18 ours {SeedBytesBefore / 1024:F1} KB)");
+        Add("18d", $"allocated by a seed-size evaluation ÷ before issue 18 ({SeedBytesBefore / 1024:F1} KB)", oursBytes / SeedBytesBefore, 0.5, atMost: true);
     }
 
     private static void Scaling()
@@ -469,7 +487,7 @@ internal static partial class QuickMode
         }
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -43,37 +43,51 @@ internal sealed class SessionProbe
     public static void PrintPhases(ScenarioEngine engine, Scenario scenario, int evaluations)
     {
         var times = new double[5];
+        var bytes = new long[5];
         var watch = new System.Diagnostics.Stopwatch();
         var warmUp = System.Diagnostics.Stopwatch.StartNew();
+        long allocated;
         for (var round = 0; round < 2; round++) // the first round warms up, for at least 3 s (the background JIT)
         {
             Array.Clear(times);
+            Array.Clear(bytes);
             for (var i = 0; i < evaluations || (round == 0 && warmUp.ElapsedMilliseconds < 3_000); i++)
             {
+                allocated = GC.GetAllocatedBytesForCurrentThread();
                 watch.Restart();
                 var probe = new SessionProbe(engine, scenario, start: false);
                 times[0] += watch.Elapsed.TotalMilliseconds;
+                bytes[0] += GC.GetAllocatedBytesForCurrentThread() - allocated;
+                allocated = GC.GetAllocatedBytesForCurrentThread();
                 watch.Restart();
                 probe.Insert(scenario.Facts);
                 times[1] += watch.Elapsed.TotalMilliseconds;
+                bytes[1] += GC.GetAllocatedBytesForCurrentThread() - allocated;
+                allocated = GC.GetAllocatedBytesForCurrentThread();
                 watch.Restart();
                 probe.SetToday(scenario.AsOf!.Value, first: true);
                 times[2] += watch.Elapsed.TotalMilliseconds;
+                bytes[2] += GC.GetAllocatedBytesForCurrentThread() - allocated;
+                allocated = GC.GetAllocatedBytesForCurrentThread();
                 watch.Restart();
                 probe.Fire();
                 times[3] += watch.Elapsed.TotalMilliseconds;
+                bytes[3] += GC.GetAllocatedBytesForCurrentThread() - allocated;
+                allocated = GC.GetAllocatedBytesForCurrentThread();
                 watch.Restart();
                 probe.Snapshot(scenario.Id, scenario.AsOf!.Value);
                 times[4] += watch.Elapsed.TotalMilliseconds;
+                bytes[4] += GC.GetAllocatedBytesForCurrentThread() - allocated;
             }
         }
 
         string[] names = ["create session", "insert facts", "insert Today", "fire", "snapshot"];
         var total = times.Sum();
-        Console.WriteLine($"{scenario.Facts.Count} facts: {total / evaluations:F3} ms per evaluation (reflection calls included)");
+        Console.WriteLine($"{scenario.Facts.Count} facts: {total / evaluations:F3} ms per evaluation (reflection calls included), "
+            + $"{bytes.Sum() / 1024.0 / evaluations:F1} KB allocated");
         for (var i = 0; i < names.Length; i++)
         {
-            Console.WriteLine($"  {names[i],-15} {times[i] / evaluations,8:F3} ms  {100 * times[i] / total,5:F1} %");
+            Console.WriteLine($"  {names[i],-15} {times[i] / evaluations,8:F3} ms  {100 * times[i] / total,5:F1} %  {bytes[i] / 1024.0 / evaluations,10:F1} KB");
         }
     }
 

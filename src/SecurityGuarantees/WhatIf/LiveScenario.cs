@@ -24,6 +24,9 @@ internal sealed class LiveScenario
     // fact goes through reflection over all its fields.
     private readonly Dictionary<(FactSlot Slot, string Signature), object> _made = [];
 
+    // The signature of each single-field change, by change (the same change objects come back for every variant).
+    private readonly Dictionary<ResolvedChange, string> _signatures = new(ReferenceEqualityComparer.Instance);
+
     public LiveScenario(ScenarioEngine engine, Scenario scenario, EvaluationOptions? options, CancellationToken cancellationToken)
     {
         _scenarioId = scenario.Id;
@@ -106,37 +109,81 @@ internal sealed class LiveScenario
     /// <summary>The state each changed fact should be in: removed (null), or the original with fields set; and a signature to compare states.</summary>
     private Dictionary<FactSlot, (object? Fact, string Signature)> Desired(IReadOnlyList<ResolvedChange> changes)
     {
+        // Slots in the order of their first change; a change list is a handful of changes (one per dimension), so a scan
+        // finds a slot's other changes without grouping (this runs once per variant).
         var result = new Dictionary<FactSlot, (object?, string)>(ReferenceEqualityComparer.Instance);
-        foreach (var group in changes.GroupBy(c => c.Slot, ReferenceEqualityComparer.Instance))
+        for (var i = 0; i < changes.Count; i++)
         {
-            var slot = (FactSlot)group.Key!;
-            if (group.Any(c => c.IsRemoval))
+            var slot = changes[i].Slot;
+            if (result.ContainsKey(slot))
             {
-                result[slot] = (null, "-");
-                continue;
+                continue; // handled with the slot's first change
             }
 
-            var values = new Dictionary<FactFieldDescriptor, object?>();
-            foreach (var change in group)
+            var (single, removal) = (true, changes[i].IsRemoval);
+            for (var j = i + 1; j < changes.Count; j++)
             {
-                values[change.Field!] = change.Value;
+                if (ReferenceEquals(changes[j].Slot, slot))
+                {
+                    single = false;
+                    removal |= changes[j].IsRemoval;
+                }
             }
 
-            var signature = new StringBuilder();
-            foreach (var (field, value) in values.OrderBy(v => v.Key.Name, StringComparer.Ordinal))
-            {
-                signature.Append(field.Name).Append('=').Append(FactValueFormatter.Format(value)).Append('\n');
-            }
-
-            var key = (slot, signature.ToString());
-            if (!_made.TryGetValue(key, out var fact))
-            {
-                _made[key] = fact = slot.With(values);
-            }
-
-            result[slot] = (fact, key.Item2);
+            result[slot] = removal ? (null, "-")
+                : single ? SetOne(slot, changes[i])
+                : SetMany(slot, [.. changes.Skip(i).Where(c => ReferenceEquals(c.Slot, slot))]);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The state of a fact with one field set: the signature <see cref="SetMany"/> would give, made once per change; the
+    /// original fact (empty signature) when the field already has that value.
+    /// </summary>
+    private (object? Fact, string Signature) SetOne(FactSlot slot, ResolvedChange change)
+    {
+        if (VariantRunner.IsOriginal(change))
+        {
+            return (slot.Original, ""); // the fact as the scenario has it: no copy, and no update when it is already there
+        }
+
+        if (!_signatures.TryGetValue(change, out var signature))
+        {
+            _signatures[change] = signature = change.Field!.Name + "=" + FactValueFormatter.Format(change.Value) + "\n";
+        }
+
+        var key = (slot, signature);
+        if (!_made.TryGetValue(key, out var fact))
+        {
+            _made[key] = fact = slot.With(new Dictionary<FactFieldDescriptor, object?> { [change.Field!] = change.Value });
+        }
+
+        return (fact, signature);
+    }
+
+    /// <summary>The state of a fact with several fields set (the last value of a field wins), signed by field name order.</summary>
+    private (object? Fact, string Signature) SetMany(FactSlot slot, IReadOnlyList<ResolvedChange> changes)
+    {
+        var values = new Dictionary<FactFieldDescriptor, object?>();
+        foreach (var change in changes)
+        {
+            values[change.Field!] = change.Value;
+        }
+
+        var signature = new StringBuilder();
+        foreach (var (field, value) in values.OrderBy(v => v.Key.Name, StringComparer.Ordinal))
+        {
+            signature.Append(field.Name).Append('=').Append(FactValueFormatter.Format(value)).Append('\n');
+        }
+
+        var key = (slot, signature.ToString());
+        if (!_made.TryGetValue(key, out var fact))
+        {
+            _made[key] = fact = slot.With(values);
+        }
+
+        return (fact, key.Item2);
     }
 }

@@ -32,8 +32,12 @@ public sealed partial class ScenarioEngine
         }
 
         var live = new LiveScenario(this, scenario, options, cancellationToken);
-        return VariantRunner.Run(live, scenario.Id, resolved);
+        _readersByType ??= VariantWalkOrder.ReadersByType(Rules); // a benign race: every thread computes the same
+        return VariantRunner.Run(live, scenario.Id, resolved, VariantWalkOrder.Of(resolved, _readersByType));
     }
+
+    // Rule elements per fact type, for the order of the variant walk; computed on the first RunVariants.
+    private IReadOnlyDictionary<string, int>? _readersByType;
 
     /// <summary>
     /// Checks what <see cref="RunVariants"/> would run without running it: every problem of the scenario's <c>vary:</c>
