@@ -59,6 +59,7 @@ public static class SecurityGuaranteesServer
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddSingleton<EvaluationRunner>();
         builder.Services.AddSingleton<PlaygroundEngines>();
+        builder.Services.AddSingleton<PlaygroundAuthoring>();
         builder.Services.AddSingleton(sp => new DecisionLog(options.DecisionLogPath, TimeProvider.System));
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);

@@ -53,3 +53,23 @@ public sealed record SampleFile(string Name, string Kind, string Text);
 /// <param name="WhyNotCondition">Why-not for this condition id.</param>
 public sealed record PlaygroundRequest(string? RulesFile, string? Rules, string? Scenario, string? AsOf, string? ExplainCondition, string? ExplainSubject,
     string? WhyNotRule, string? WhyNotCondition);
+
+/// <summary>The body of <c>POST /v1/completion</c>: where in which text the author asks for completion.</summary>
+/// <param name="Kind"><c>rules</c>, <c>scenario</c> or <c>timeline</c>.</param>
+/// <param name="Text">The YAML text as the author has it.</param>
+/// <param name="Line">1-based line of the cursor.</param>
+/// <param name="Column">1-based column of the cursor (UTF-16 code units; one past the last character is the line's end).</param>
+/// <param name="RulesFile">For a rule text, the server rule file it takes the place of (as <c>/v1/playground/samples</c> names it); for a scenario, the rule file edited beside it.</param>
+/// <param name="Rules">For a scenario, the edited text of <paramref name="RulesFile"/>, when it differs from the server's.</param>
+public sealed record CompletionRequest(string? Kind, string? Text, int Line, int Column, string? RulesFile = null, string? Rules = null);
+
+/// <summary>One proposal of <c>POST /v1/completion</c>.</summary>
+/// <param name="Label">What the list shows and, unless <paramref name="InsertText"/> is set, what is inserted.</param>
+/// <param name="Kind">What it is: key, fact-type, field, binding, function, keyword, enum-value, condition-id, next-step-id, fact-key, rule-id, ...</param>
+/// <param name="Detail">A short description: a field's type, a function's signature.</param>
+/// <param name="InsertText">The text to insert when it differs from the label.</param>
+public sealed record CompletionItem(string Label, string Kind, string? Detail, string? InsertText);
+
+/// <summary>The answer of <c>POST /v1/completion</c>.</summary>
+/// <param name="Items">The proposals, in the order the language server gives them.</param>
+public sealed record CompletionResponse(IReadOnlyList<CompletionItem> Items);

@@ -11,6 +11,8 @@ namespace SecurityGuarantees.Server.Contracts;
 [JsonSerializable(typeof(int?))]
 [JsonSerializable(typeof(DiagnosticsRequest))]
 [JsonSerializable(typeof(DiagnosticsResponse))]
+[JsonSerializable(typeof(CompletionRequest))]
+[JsonSerializable(typeof(CompletionResponse))]
 [JsonSerializable(typeof(RulesResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(ProblemBody))]

@@ -6,10 +6,14 @@ using SecurityGuarantees.Diagnostics;
 using SecurityGuarantees.Reporting;
 using SecurityGuarantees.Server.Contracts;
 using SecurityGuarantees.Server.Hosting;
+using SecurityGuarantees.Server.Playground;
 
 namespace SecurityGuarantees.Server.Endpoints;
 
-/// <summary><c>POST /v1/diagnostics</c> (what an editor underlines as the author types) and <c>POST /v1/lint</c> (a rule file checked as a whole).</summary>
+/// <summary>
+/// <c>POST /v1/diagnostics</c> (what an editor underlines as the author types), <c>POST /v1/completion</c> (the language
+/// server's completion, for the playground) and <c>POST /v1/lint</c> (a rule file checked as a whole).
+/// </summary>
 internal static class AuthoringEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -19,6 +23,10 @@ internal static class AuthoringEndpoints
             .WithSummary("Diagnostics of a rule, scenario or timeline text, without evaluating it.")
             .Accepts<DiagnosticsRequest>("application/json")
             .Produces<DiagnosticsResponse>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);
+        group.MapPost("/completion", Complete)
+            .WithSummary("Completion at a position of a rule, scenario or timeline text: what the language server proposes there.")
+            .Accepts<CompletionRequest>("application/json")
+            .Produces<CompletionResponse>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge);
         group.MapPost("/lint", Lint)
             .WithSummary("Lint a rule file (the body) on its own: `lint --rules file --format json`.")
             .Accepts<string>("application/yaml")
@@ -82,6 +90,45 @@ internal static class AuthoringEndpoints
         {
             return e.Diagnostics;
         }
+    }
+
+    private static async Task<IResult> Complete(HttpContext context, RuleSetState rules, ServerOptions options, PlaygroundAuthoring authoring)
+    {
+        var (body, bodyError) = await RequestBody.ReadTextAsync(context, options);
+        if (body is null)
+        {
+            return bodyError!;
+        }
+
+        const string Usage = "send {\"kind\":\"rules\"|\"scenario\"|\"timeline\",\"text\":\"...\",\"line\":1,\"column\":1}";
+        CompletionRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize(body, ServerJsonContext.Relaxed.CompletionRequest);
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            const string Message = "the body is not valid JSON";
+            return ProblemResponses.Create(StatusCodes.Status400BadRequest, ServerCodes.InvalidJsonBody, "Invalid JSON", $"{Message}: {e.Message}",
+                [new RequestDiagnostic(line, column, line, column + 1, "error", ServerCodes.InvalidJsonBody, Message, Usage)]);
+        }
+
+        if (request is not { Kind: "rules" or "scenario" or "timeline", Text: not null, Line: >= 1, Column: >= 1 })
+        {
+            const string Message = "the body needs \"kind\" (rules, scenario or timeline), \"text\", and a \"line\" and \"column\" of 1 or more";
+            return ProblemResponses.Create(StatusCodes.Status400BadRequest, ServerCodes.InvalidJsonBody, "Invalid completion request", Message,
+                [new RequestDiagnostic(1, 1, 1, 2, "error", ServerCodes.InvalidJsonBody, Message, Usage)]);
+        }
+
+        if (!rules.TryGetEngine(context, out var engine, out var unavailable))
+        {
+            return unavailable!;
+        }
+
+        var items = authoring.Complete(engine, request.Kind, request.Text, new Authoring.TextPosition(request.Line, request.Column), request.RulesFile, request.Rules);
+        return TypedResults.Ok(new CompletionResponse([.. items.Select(i => new CompletionItem(i.Label, PlaygroundAuthoring.KindName(i.Kind), i.Detail, i.InsertText))]));
     }
 
     internal static IReadOnlyList<Diagnostic> ScenarioDiagnostics(ScenarioEngine engine, string kind, string text)

@@ -124,7 +124,11 @@ internal static partial class RuleFileLoader
         }
 
         var then = new List<ActionSyntax>();
+        var beforeThen = diagnostics.Count;
         var thenNode = reader.Sequence("then", required: true);
+        // A rule still being written top-down ('then' not there yet, or empty) is bound all the same: its 'when' gets
+        // its own diagnostics (all in one pass) and an editor its completions. The missing 'then' fails the build anyway.
+        var thenNotWritten = thenNode is null && !reader.Has("then") || thenNode is { Items.Count: 0 };
         if (thenNode is not null)
         {
             if (thenNode.Items.Count == 0)
@@ -135,9 +139,12 @@ internal static partial class RuleFileLoader
             then.AddRange(thenNode.Items.Select(i => ReadAction(i, diagnostics)).OfType<ActionSyntax>());
         }
 
+        var afterThen = diagnostics.Count;
         reader.ReportUnknownKeys();
         // A rule with structural errors is not bound: its problems are reported, and binding it would only add noise.
-        var failed = ErrorsSince(diagnostics, diagnosticsBefore);
+        var failed = thenNotWritten
+            ? ErrorsSince(diagnostics, diagnosticsBefore, beforeThen) || ErrorsSince(diagnostics, afterThen)
+            : ErrorsSince(diagnostics, diagnosticsBefore);
         return id is null || failed ? null : new RuleSyntax(reader.Location, id, ruleSet, title, description, priority, tags, when, then);
     }
 
@@ -373,9 +380,9 @@ internal static partial class RuleFileLoader
     }
 
     /// <summary>Whether an error was added since the bag held <paramref name="count"/> items (the bag only grows): per rule, without rescanning every earlier diagnostic.</summary>
-    private static bool ErrorsSince(DiagnosticBag diagnostics, int count)
+    private static bool ErrorsSince(DiagnosticBag diagnostics, int count, int? until = null)
     {
-        for (var i = count; i < diagnostics.Count; i++)
+        for (var i = count; i < (until ?? diagnostics.Count); i++)
         {
             if (diagnostics.Items[i].Severity == DiagnosticSeverity.Error)
             {

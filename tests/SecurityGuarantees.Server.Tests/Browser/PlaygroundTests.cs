@@ -55,6 +55,26 @@ public sealed class PlaygroundTests(PlaygroundBrowser browser) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Completion_ComesFromTheAuthoringService_InTheScenarioAndInAWhere()
+    {
+        var page = await browser.OpenPlaygroundAsync();
+        await ReplaceScenarioText(page, "scenario: s\nfacts:\n  Posi");
+        await page.Keyboard.PressAsync("Control+Space");
+
+        var list = page.Locator(".cm-tooltip-autocomplete");
+        await Assertions.Expect(list).ToContainTextAsync("Position");
+        await list.Locator("li").Filter(new LocatorFilterOptions { HasText = "Position" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("#scenario-editor .cm-content")).ToContainTextAsync("Position");
+
+        // In the rule editor, inside a where: after an enum comparison, the enum's values.
+        await page.Locator("#rules-editor .cm-line").First.ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.InsertTextAsync("version: 1\nruleset: ceasefire\nrules:\n  - id: r\n    when:\n      - fact: Position\n        where: stance == \"");
+        await page.Keyboard.PressAsync("Control+Space");
+        await Assertions.Expect(list).ToContainTextAsync("counter-proposed");
+    }
+
+    [Fact]
     public async Task EditingARule_ChangesTheConclusions()
     {
         var page = await browser.OpenPlaygroundAsync();

@@ -23,6 +23,18 @@ public sealed class AuthoringCompletionTests
         Assert.All(items, i => Assert.Equal(AuthoringCompletionKind.EnumValue, i.Kind));
     }
 
+    [Theory]
+    [InlineData("")]                     // the rule's 'then' is not written yet: an author writing top-down
+    [InlineData("    then: []\n")]
+    public void GetCompletions_InARuleWithoutItsThenYet_StillKnowTheWhere(string then)
+    {
+        var text = "version: 1\nruleset: mine\nrules:\n  - id: r\n    when:\n      - fact: Position\n        where: stance == \"\n" + then;
+
+        var items = Complete(text, new TextPosition(7, 27), "mine.yaml");
+
+        Assert.Equal(["accepted", "conditional", "pending", "rejected", "ignored", "counter-proposed"], Labels(items));
+    }
+
     [Fact]
     public void GetCompletions_AfterStanceEquals_QuotedStances()
     {

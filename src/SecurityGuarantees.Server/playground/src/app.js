@@ -3,6 +3,7 @@
 import { EditorView, basicSetup } from "codemirror";
 import { keymap } from "@codemirror/view";
 import { EditorState } from "@codemirror/state";
+import { autocompletion } from "@codemirror/autocomplete";
 import { yaml } from "@codemirror/lang-yaml";
 import { linter, lintGutter } from "@codemirror/lint";
 
@@ -66,6 +67,41 @@ function diagnosticsSource(kind, listId) {
   }, { delay: 350 });
 }
 
+/** The language server's kinds of proposals as CodeMirror's completion types (which pick the icons). */
+const completionTypes = {
+  "key": "property", "fact-type": "class", "field": "property", "binding": "variable", "function": "function",
+  "keyword": "keyword", "enum-value": "enum", "condition-id": "constant", "next-step-id": "constant", "fact-key": "constant",
+};
+
+/**
+ * Completion from /v1/completion: the library's authoring service, which the language server uses too (fact types,
+ * fields, bindings, functions, enum values, ids and keys, declared types of the edited rules included).
+ */
+function completionSource(kind) {
+  return async (context) => {
+    const word = context.matchBefore(/[A-Za-z0-9_-]*/);
+    const before = context.state.sliceDoc(Math.max(0, word.from - 1), word.from);
+    if (!context.explicit && word.from === word.to && !/[."\s:(\[,]/.test(before)) return null;
+    const line = context.state.doc.lineAt(context.pos);
+    const rules = rulesEditor.state.doc.toString();
+    const body = { kind, text: context.state.doc.toString(), line: line.number, column: context.pos - line.from + 1, rulesFile: state.rulesFile };
+    if (kind !== "rules" && rules !== state.rulesOriginal) body.rules = rules;
+    let items = [];
+    try {
+      items = (await postJson("/v1/completion", body)).items;
+    } catch (e) {
+      setStatus(`completion failed: ${e.message}`, true);
+      return null;
+    }
+    if (context.aborted || items.length === 0) return null;
+    return {
+      from: word.from,
+      options: items.map((i) => ({ label: i.label, type: completionTypes[i.kind] ?? "text", detail: i.detail ?? undefined, apply: i.insertText ?? i.label })),
+      validFor: /^[A-Za-z0-9_-]*$/,
+    };
+  };
+}
+
 function createEditor(parent, kind, listId) {
   return new EditorView({
     parent,
@@ -74,6 +110,7 @@ function createEditor(parent, kind, listId) {
       extensions: [
         keymap.of([{ key: "Mod-Enter", run: () => { evaluate(); return true; } }]),
         basicSetup, yaml(), lintGutter(), diagnosticsSource(kind, listId),
+        autocompletion({ override: [completionSource(kind)], activateOnTypingDelay: 150 }),
         EditorView.contentAttributes.of({ "aria-label": `${kind} editor` }),
         EditorView.updateListener.of((update) => { if (update.docChanged) scheduleEvaluate(); }),
       ],
