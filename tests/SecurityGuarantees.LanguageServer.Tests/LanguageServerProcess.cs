@@ -5,7 +5,7 @@ using StreamJsonRpc;
 namespace SecurityGuarantees.LanguageServer.Tests;
 
 /// <summary>
-/// The real tool (<c>dotnet security-guarantees.dll lsp</c>) as a child process, with a StreamJsonRpc client on its
+/// The real tool (<c>dotnet security-guarantees.dll lsp</c>, or the executable <c>SECURITYGUARANTEES_LSP_TOOL</c> names) as a child process, with a StreamJsonRpc client on its
 /// stdio using the LSP framing (Content-Length headers) and System.Text.Json.
 /// </summary>
 internal sealed class LanguageServerProcess : IAsyncDisposable
@@ -26,17 +26,25 @@ internal sealed class LanguageServerProcess : IAsyncDisposable
 
     public JsonRpc Rpc { get; }
 
-    public static async Task<LanguageServerProcess> StartAsync(string? rootFolder = null)
+    /// <summary>The registrations the server asked for with <c>client/registerCapability</c>.</summary>
+    public List<JsonObject> Registrations { get; } = [];
+
+    public static async Task<LanguageServerProcess> StartAsync(string? rootFolder = null, JsonObject? capabilities = null)
     {
-        var tool = Path.Combine(AppContext.BaseDirectory, "security-guarantees.dll");
-        var start = new ProcessStartInfo("dotnet")
+        // SECURITYGUARANTEES_LSP_TOOL names another build of the tool to drive, e.g. the native one (docs/editors.md).
+        var native = Environment.GetEnvironmentVariable("SECURITYGUARANTEES_LSP_TOOL");
+        var start = new ProcessStartInfo(string.IsNullOrEmpty(native) ? "dotnet" : native)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(tool);
+        if (string.IsNullOrEmpty(native))
+        {
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "security-guarantees.dll"));
+        }
+
         start.ArgumentList.Add("lsp");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the tool");
@@ -47,7 +55,7 @@ internal sealed class LanguageServerProcess : IAsyncDisposable
         {
             ["processId"] = Environment.ProcessId,
             ["rootUri"] = root,
-            ["capabilities"] = new JsonObject(),
+            ["capabilities"] = capabilities ?? new JsonObject(),
         });
         await server.Rpc.NotifyWithParameterObjectAsync("initialized", new JsonObject());
         return server;
@@ -62,6 +70,31 @@ internal sealed class LanguageServerProcess : IAsyncDisposable
             var next = _diagnostics[0];
             _diagnostics.RemoveAt(0);
             return next;
+        }
+    }
+
+    /// <summary>
+    /// The parameters of the first <c>textDocument/publishDiagnostics</c> for <paramref name="uri"/> that satisfies
+    /// <paramref name="wanted"/>; earlier ones (for that document or others) are skipped.
+    /// </summary>
+    public async Task<JsonObject> DiagnosticsAsync(string uri, Func<JsonArray, bool> wanted)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var remaining = deadline - DateTime.UtcNow;
+            Assert.True(remaining > TimeSpan.Zero && await _published.WaitAsync(remaining), $"no wanted diagnostics for {uri} were published within 60 s");
+            JsonObject next;
+            lock (_diagnostics)
+            {
+                next = _diagnostics[0];
+                _diagnostics.RemoveAt(0);
+            }
+
+            if (next["uri"]!.GetValue<string>() == uri && wanted(next["diagnostics"]!.AsArray()))
+            {
+                return next;
+            }
         }
     }
 
@@ -108,5 +141,16 @@ internal sealed class LanguageServerProcess : IAsyncDisposable
 
         [JsonRpcMethod("window/showMessage", UseSingleObjectParameterDeserialization = true)]
         public void ShowMessage(JsonObject parameters) => _ = parameters;
+
+        [JsonRpcMethod("client/registerCapability", UseSingleObjectParameterDeserialization = true)]
+        public JsonNode? RegisterCapability(JsonObject parameters)
+        {
+            lock (owner.Registrations)
+            {
+                owner.Registrations.AddRange(parameters["registrations"]!.AsArray().OfType<JsonObject>());
+            }
+
+            return null;
+        }
     }
 }

@@ -76,6 +76,25 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public async Task Completion_InsideAKebabCaseValue_ReplacesTheWholeWordTyped()
+    {
+        var path = FixturePath("answers.yaml");
+        var text = File.ReadAllText(path).Replace("stance == \"pending\"", "stance == \"counter-pro\"", StringComparison.Ordinal);
+        await using var server = await LanguageServerProcess.StartAsync();
+        var uri = await OpenAsync(server, path, text);
+        var cursor = Position(text, "stance == \"counter-pro");
+
+        var completion = await server.RequestAsync("textDocument/completion", TextDocumentPosition(uri, cursor));
+
+        var item = completion!["items"]!.AsArray().Single(i => i!["label"]!.GetValue<string>() == "counter-proposed")!;
+        var range = item["textEdit"]!["range"]!;
+        Assert.Equal("counter-proposed", item["textEdit"]!["newText"]!.GetValue<string>());
+        Assert.Equal(cursor["character"]!.GetValue<int>() - "counter-pro".Length, range["start"]!["character"]!.GetValue<int>());
+        Assert.Equal(cursor["character"]!.GetValue<int>(), range["end"]!["character"]!.GetValue<int>());
+        Assert.Equal(cursor["line"]!.GetValue<int>(), range["start"]!["line"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Completion_AfterBindingDot_ProposalFields()
     {
         var path = FixturePath("answers.yaml");

@@ -39,6 +39,32 @@ internal static class LspConvert
         ["message"] = diagnostic.Diagnostic.Hint is null ? diagnostic.Diagnostic.Message : $"{diagnostic.Diagnostic.Message} (hint: {diagnostic.Diagnostic.Hint})",
     };
 
+    /// <summary>
+    /// The part of the word before the cursor that a completion replaces: letters, digits, '_' and '-' (ids and enum
+    /// values are kebab-case; an editor's own word pattern for YAML may stop at '-').
+    /// </summary>
+    public static TextRange WordBefore(string text, TextPosition position)
+    {
+        var line = text.Split('\n') is var lines && position.Line - 1 < lines.Length ? lines[position.Line - 1] : "";
+        var end = Math.Clamp(position.Column - 1, 0, line.Length);
+        var start = end;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(line[start - 1]) || line[start - 1] is '_' or '-'))
+        {
+            start--;
+        }
+
+        return new TextRange(position with { Column = start + 1 }, position with { Column = end + 1 });
+    }
+
+    /// <summary>A completion item that replaces <paramref name="replaced"/> (the word typed so far) with its text.</summary>
+    public static JsonObject ToLsp(AuthoringCompletion item, TextRange replaced)
+    {
+        var result = ToLsp(item);
+        result["textEdit"] = new JsonObject { ["range"] = ToLsp(replaced), ["newText"] = item.InsertText ?? item.Label };
+        result.Remove("insertText");
+        return result;
+    }
+
     public static JsonObject ToLsp(AuthoringCompletion item)
     {
         var result = new JsonObject
@@ -80,6 +106,8 @@ internal static class LspConvert
             AuthoringSymbolKind.Condition or AuthoringSymbolKind.NextStep => 24, // Event
             AuthoringSymbolKind.Insert => 23, // Struct
             AuthoringSymbolKind.FactType => 5, // Class
+            AuthoringSymbolKind.Enum => 10, // Enum
+            AuthoringSymbolKind.Field => 8, // Field
             _ => 19, // Object
         },
         ["range"] = ToLsp(symbol.Range),

@@ -7,18 +7,25 @@ namespace SecurityGuarantees.Cli.LanguageServer;
 /// <summary>
 /// <c>security-guarantees lsp</c>: a Language Server Protocol 3.17 server over stdio, answering from the library's
 /// <see cref="AuthoringWorkspace"/>. Requests are handled one at a time, in order, so every answer sees every earlier
-/// edit. Supported: initialize, didOpen/didChange (incremental)/didClose, publishDiagnostics, completion, hover,
-/// definition, references, documentSymbol, shutdown and exit.
+/// edit. Supported: initialize, didOpen/didChange (incremental)/didSave/didClose, publishDiagnostics, completion, hover,
+/// definition, references, documentSymbol, workspace/didChangeWatchedFiles (registered dynamically where the client
+/// can), shutdown and exit. Lint notes (<see cref="AuthoringWorkspace.GetLintDiagnostics"/>) need the rule set compiled:
+/// they are computed off the request loop when a document is opened or saved, a watched file changes, or the author
+/// stops typing, and published merged with the keystroke diagnostics.
 /// </summary>
-internal sealed class LspServer(JsonRpcChannel channel, TextWriter log)
+internal sealed partial class LspServer(JsonRpcChannel channel, TextWriter log)
 {
+    private const string WatchRegistration = "security-guarantees-rule-files";
+
     private const int MethodNotFound = -32601;
     private const int InvalidParams = -32602;
     private const int InternalError = -32603;
     private const int ServerNotInitialized = -32002;
 
+    private readonly object _gate = new();
     private AuthoringWorkspace? _workspace;
     private bool _shutdown;
+    private bool _watchDynamically;
     private string? _builtInFolder;
 
     /// <summary>Serves until <c>exit</c> or the end of the input; the exit code is 0 after a <c>shutdown</c>, 1 otherwise.</summary>
@@ -39,6 +46,11 @@ internal sealed class LspServer(JsonRpcChannel channel, TextWriter log)
 
             if (message is null)
             {
+                lock (_gate)
+                {
+                    CancelLint();
+                }
+
                 return _shutdown ? ExitCodes.Ok : ExitCodes.Failed;
             }
 
@@ -46,17 +58,33 @@ internal sealed class LspServer(JsonRpcChannel channel, TextWriter log)
             var id = message["id"]?.DeepClone();
             if (method == "exit")
             {
+                lock (_gate)
+                {
+                    CancelLint();
+                }
+
                 return _shutdown ? ExitCodes.Ok : ExitCodes.Failed;
             }
 
             if (method is null)
             {
-                continue; // a response to a request of ours: we send none
+                // A response to a request of ours (client/registerCapability): only a refusal is worth a line.
+                if (message["error"] is JsonObject refused)
+                {
+                    log.Write($"warning: lsp: the editor refused a request: {refused["message"]}\n");
+                }
+
+                continue;
             }
 
             try
             {
-                var result = Handle(method, message["params"] as JsonObject ?? []);
+                JsonNode? result;
+                lock (_gate)
+                {
+                    result = Handle(method, message["params"] as JsonObject ?? []);
+                }
+
                 if (id is not null)
                 {
                     channel.Write(new JsonObject { ["id"] = id, ["result"] = result });
@@ -96,10 +124,24 @@ internal sealed class LspServer(JsonRpcChannel channel, TextWriter log)
 
         switch (method)
         {
-            case "initialized" or "$/cancelRequest" or "$/setTrace" or "workspace/didChangeConfiguration" or "workspace/didChangeWatchedFiles":
+            case "initialized":
+                RegisterWatcher();
+                return null;
+            case "$/cancelRequest" or "$/setTrace" or "workspace/didChangeConfiguration":
+                return null;
+            case "workspace/didChangeWatchedFiles":
+                // A rule file (or securityguarantees.json) changed on disk: read the folder again, diagnose every open document.
+                _workspace = _workspace.Reload();
+                foreach (var path in _workspace.Documents)
+                {
+                    PublishDiagnostics(LspConvert.ToUri(path));
+                }
+
+                ScheduleLint(TimeSpan.Zero);
                 return null;
             case "shutdown":
                 _shutdown = true;
+                CancelLint();
                 return null;
             case "textDocument/didOpen":
             {
@@ -107,8 +149,13 @@ internal sealed class LspServer(JsonRpcChannel channel, TextWriter log)
                 var uri = document["uri"]!.GetValue<string>();
                 _workspace = _workspace.WithDocument(LspConvert.ToPath(uri), document["text"]!.GetValue<string>());
                 PublishDiagnostics(uri);
+                ScheduleLint(TimeSpan.Zero);
                 return null;
             }
+
+            case "textDocument/didSave":
+                ScheduleLint(TimeSpan.Zero);
+                return null;
 
             case "textDocument/didChange":
             {
@@ -117,6 +164,7 @@ internal sealed class LspServer(JsonRpcChannel channel, TextWriter log)
                 var text = _workspace.GetText(path) ?? throw new LspException(InvalidParams, $"'{uri}' is not open");
                 _workspace = _workspace.WithDocument(path, TextChanges.Apply(text, (JsonArray)parameters["contentChanges"]!));
                 PublishDiagnostics(uri);
+                ScheduleLint(LintAfterTyping);
                 return null;
             }
 
@@ -124,17 +172,21 @@ internal sealed class LspServer(JsonRpcChannel channel, TextWriter log)
             {
                 var uri = Uri(parameters);
                 _workspace = _workspace.WithoutDocument(LspConvert.ToPath(uri));
+                _lintNotes.Remove(LspConvert.ToPath(uri));
+                ScheduleLint(LintAfterTyping);
                 channel.Write(Notification("textDocument/publishDiagnostics", new JsonObject { ["uri"] = uri, ["diagnostics"] = new JsonArray() }));
                 return null;
             }
 
             case "textDocument/completion":
             {
-                var items = _workspace.GetCompletions(Path(parameters), Position(parameters));
+                var position = Position(parameters);
+                var items = _workspace.GetCompletions(Path(parameters), position);
+                var replaced = LspConvert.WordBefore(_workspace.GetText(Path(parameters)) ?? "", position);
                 return new JsonObject
                 {
                     ["isIncomplete"] = false,
-                    ["items"] = new JsonArray([.. items.Select((item, i) => SortText(LspConvert.ToLsp(item), i))]),
+                    ["items"] = new JsonArray([.. items.Select((item, i) => SortText(LspConvert.ToLsp(item, replaced), i))]),
                 };
             }
 
@@ -168,6 +220,7 @@ internal sealed class LspServer(JsonRpcChannel channel, TextWriter log)
             : parameters["rootUri"]?.GetValue<string>();
         var folder = root is null ? null : LspConvert.ToPath(root);
         _workspace = folder is not null && Directory.Exists(folder) ? AuthoringWorkspace.ForFolder(folder) : AuthoringWorkspace.Create();
+        _watchDynamically = parameters["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.GetValueKind() == System.Text.Json.JsonValueKind.True;
         foreach (var problem in _workspace.ConfigurationProblems)
         {
             log.Write(problem + "\n");
@@ -180,7 +233,7 @@ internal sealed class LspServer(JsonRpcChannel channel, TextWriter log)
             ["capabilities"] = new JsonObject
             {
                 ["positionEncoding"] = "utf-16",
-                ["textDocumentSync"] = new JsonObject { ["openClose"] = true, ["change"] = 2 },
+                ["textDocumentSync"] = new JsonObject { ["openClose"] = true, ["change"] = 2, ["save"] = new JsonObject { ["includeText"] = false } },
                 ["completionProvider"] = new JsonObject { ["triggerCharacters"] = new JsonArray(".", "\"", "{", " ", "[") },
                 ["hoverProvider"] = true,
                 ["definitionProvider"] = true,
@@ -191,15 +244,53 @@ internal sealed class LspServer(JsonRpcChannel channel, TextWriter log)
         };
     }
 
+    /// <summary>
+    /// Publishes a document's diagnostics: those of its current text, and its lint notes (computed for this text, or
+    /// for an earlier one and carried over the edit until they are computed again).
+    /// </summary>
     private void PublishDiagnostics(string uri)
     {
-        var diagnostics = _workspace!.GetDiagnostics(LspConvert.ToPath(uri));
+        var path = LspConvert.ToPath(uri);
+        IEnumerable<AuthoringDiagnostic> diagnostics = _workspace!.GetDiagnostics(path);
+        if (CurrentLintNotes(path) is { Count: > 0 } notes)
+        {
+            // In the order `lint` prints them: by line, column, code and message.
+            diagnostics = diagnostics.Concat(notes).OrderBy(d => d.Diagnostic.Location.Line).ThenBy(d => d.Diagnostic.Location.Column)
+                .ThenBy(d => d.Diagnostic.Code, StringComparer.Ordinal).ThenBy(d => d.Diagnostic.Message, StringComparer.Ordinal);
+        }
+
         channel.Write(Notification("textDocument/publishDiagnostics", new JsonObject
         {
             ["uri"] = uri,
             ["diagnostics"] = new JsonArray([.. diagnostics.Select(d => (JsonNode)LspConvert.ToLsp(d))]),
         }));
     }
+
+    /// <summary>Asks the editor to report changes of the workspace's rule files (if it can register watchers itself).</summary>
+    private void RegisterWatcher()
+    {
+        if (!_watchDynamically)
+        {
+            return;
+        }
+
+        var watchers = new JsonArray(new JsonObject { ["globPattern"] = "**/*.{yaml,yml}" }, new JsonObject { ["globPattern"] = "**/securityguarantees.json" });
+        channel.Write(new JsonObject
+        {
+            ["id"] = WatchRegistration,
+            ["method"] = "client/registerCapability",
+            ["params"] = new JsonObject
+            {
+                ["registrations"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = WatchRegistration,
+                    ["method"] = "workspace/didChangeWatchedFiles",
+                    ["registerOptions"] = new JsonObject { ["watchers"] = watchers },
+                }),
+            },
+        });
+    }
+
 
     private JsonArray Locations(IReadOnlyList<AuthoringLocation> locations) =>
         new([.. locations.Select(l => (JsonNode)new JsonObject { ["uri"] = UriOf(l.File), ["range"] = LspConvert.ToLsp(l.Range) })]);

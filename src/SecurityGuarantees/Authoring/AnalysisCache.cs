@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Collections.Concurrent;
 using SecurityGuarantees.Compilation;
+using SecurityGuarantees.Diagnostics;
 using SecurityGuarantees.Facts;
 
 namespace SecurityGuarantees.Authoring;
@@ -11,6 +12,8 @@ namespace SecurityGuarantees.Authoring;
 /// </summary>
 internal sealed class AnalysisCache
 {
+    private readonly ConcurrentDictionary<string, LoadedRuleFile> _loaded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DeclaredTypes> _declared = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RuleFileAnalysis> _rules = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ScenarioAnalysis> _scenarios = new(StringComparer.Ordinal);
     private const int RememberedTexts = 16;
@@ -18,18 +21,62 @@ internal sealed class AnalysisCache
     private readonly ConcurrentDictionary<string, ImmutableList<RuleFileAnalysis>> _history = new(StringComparer.Ordinal);
     private readonly Lazy<IReadOnlyList<(string File, string Text)>> _builtIn = new(() => [.. ScenarioEngineBuilder.ReadBuiltIn()]);
 
-    public FactTypeRegistry Types { get; } = ScenarioEngineBuilder.DefaultTypes();
-
     public IReadOnlyList<(string File, string Text)> BuiltIn => _builtIn.Value;
 
-    public RuleFileAnalysis Rules(string file, string text)
+    /// <summary>A rule file as the loader reads it (no binding), cached by text.</summary>
+    public LoadedRuleFile Load(string file, string text)
     {
-        if (_rules.TryGetValue(file, out var cached) && string.Equals(cached.Text, text, StringComparison.Ordinal))
+        if (_loaded.TryGetValue(file, out var cached) && string.Equals(cached.Text, text, StringComparison.Ordinal))
         {
             return cached;
         }
 
-        var analysis = RuleFileAnalysis.Analyze(file, text, Types);
+        var loaded = LoadedRuleFile.Load(file, text);
+        _loaded[file] = loaded;
+        return loaded;
+    }
+
+    /// <summary>
+    /// The fact types of rule files loaded together: the built-in and domain types plus what the files declare
+    /// (<c>enums:</c>, <c>types:</c>), registered as the engine does, with the declarations' diagnostics. The same
+    /// declarations (at the same places) give the same registry, so analyses bound against it stay valid.
+    /// </summary>
+    public DeclaredTypes TypesOf(IReadOnlyList<LoadedRuleFile> files)
+    {
+        var declaring = files.Where(f => f.Syntax is { } s && (s.Enums.Count > 0 || s.Types.Count > 0)).Select(f => f.Syntax!).ToList();
+        var key = DeclaredTypes.KeyOf(declaring);
+        if (_declared.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var registry = ScenarioEngineBuilder.DefaultTypes();
+        var diagnostics = new DiagnosticBag();
+        DeclaredTypeBinder.Register(declaring, registry, diagnostics);
+        if (_declared.Count >= RememberedTexts)
+        {
+            _declared.Clear();
+        }
+
+        return _declared.GetOrAdd(key, new DeclaredTypes(registry, diagnostics.Items));
+    }
+
+    /// <summary>
+    /// A declared type as an earlier text of the workspace declared it: while the file that declares it does not load
+    /// (a flow list half typed), completion in its declaration still needs its fields.
+    /// </summary>
+    public FactTypeDescriptor? RememberedDeclaredType(string name) =>
+        _declared.Values.Select(d => d.Registry.Find(name)).FirstOrDefault(t => t is { IsDeclared: true });
+
+    /// <summary>A rule file loaded and bound against <paramref name="types"/>, cached by text and types.</summary>
+    public RuleFileAnalysis Rules(string file, string text, FactTypeRegistry types)
+    {
+        if (_rules.TryGetValue(file, out var cached) && string.Equals(cached.Text, text, StringComparison.Ordinal) && cached.Types == types)
+        {
+            return cached;
+        }
+
+        var analysis = RuleFileAnalysis.Analyze(Load(file, text), types);
         _rules[file] = analysis;
         if (analysis.Scopes.Entries.Count > 0)
         {
@@ -115,20 +162,21 @@ internal sealed class AnalysisCache
         return colon < 0 ? line.Trim() : line[..colon].Trim();
     }
 
-    public ScenarioAnalysis Scenario(string file, string text)
+    public ScenarioAnalysis Scenario(string file, string text, FactTypeRegistry types)
     {
-        if (_scenarios.TryGetValue(file, out var cached) && string.Equals(cached.Text, text, StringComparison.Ordinal))
+        if (_scenarios.TryGetValue(file, out var cached) && string.Equals(cached.Text, text, StringComparison.Ordinal) && cached.Types == types)
         {
             return cached;
         }
 
-        var analysis = ScenarioAnalysis.Analyze(file, text, Types);
+        var analysis = ScenarioAnalysis.Analyze(file, text, types);
         _scenarios[file] = analysis;
         return analysis;
     }
 
     public void Forget(string file)
     {
+        _loaded.TryRemove(file, out _);
         _scenarios.TryRemove(file, out _);
         _history.TryRemove(file, out _);
     }

@@ -25,17 +25,23 @@ public enum AuthoringSymbolKind
     /// <summary>A fact a rule inserts.</summary>
     Insert,
 
-    /// <summary>The facts of one type in a scenario.</summary>
+    /// <summary>The facts of one type in a scenario, or a fact type a rule file declares.</summary>
     FactType,
 
     /// <summary>One fact of a scenario.</summary>
     Fact,
+
+    /// <summary>An enum a rule file declares (<c>enums:</c>).</summary>
+    Enum,
+
+    /// <summary>A field of a fact type a rule file declares (<c>types:</c>).</summary>
+    Field,
 }
 
 /// <summary>What kind of file a document is, by its top-level keys.</summary>
 public enum AuthoringDocumentKind
 {
-    /// <summary>A rule file (<c>ruleset:</c>, <c>rules:</c>).</summary>
+    /// <summary>A rule file (<c>ruleset:</c>, <c>rules:</c>, or only declarations: <c>types:</c>, <c>enums:</c>).</summary>
     Rules,
 
     /// <summary>A scenario file, with or without a <c>timeline:</c>.</summary>

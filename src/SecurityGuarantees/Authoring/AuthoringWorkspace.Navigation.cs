@@ -31,15 +31,17 @@ public sealed partial class AuthoringWorkspace
     /// <param name="position">The cursor.</param>
     public IReadOnlyList<AuthoringLocation> GetDefinitions(string path, TextPosition position) => Resolve(path, position) switch
     {
-        NavigationTarget.Binding binding => BindingDefinition(binding),
+        NavigationTarget.Binding binding => BindingDefinition(binding.Owner, binding.File, binding.Scope.Name),
+        NavigationTarget.Aggregate aggregate => BindingDefinition(aggregate.Owner, aggregate.File, aggregate.Name),
         NavigationTarget.Conclusion conclusion => Derivers(conclusion).Select(d => Locate(d.File, d.Action switch
         {
             ConditionActionSyntax c => c.Id.Location,
             NextStepActionSyntax n => n.Id.Location,
             _ => d.Action.Location,
         })).ToList(),
-        NavigationTarget.FactKey key => [.. _cache.Scenario(path, _documents[path]).KeysOf(key.Type).Where(k => k.Key == key.Key).Select(k => Locate(path, k.Location))],
+        NavigationTarget.FactKey key => [.. ScenarioOf(path, _documents[path]).KeysOf(key.Type).Where(k => k.Key == key.Key).Select(k => Locate(path, k.Location))],
         NavigationTarget.Rule rule => [Locate(rule.File, rule.Syntax.Location)],
+        NavigationTarget.FactType { Type.Declaration: { } declaration } => [Declaration(declaration)],
         _ => [],
     };
 
@@ -49,7 +51,7 @@ public sealed partial class AuthoringWorkspace
     public IReadOnlyList<AuthoringLocation> GetReferences(string path, TextPosition position) => Resolve(path, position) switch
     {
         NavigationTarget.Conclusion conclusion => [.. Readers(conclusion).Select(r => Locate(r.File, r.Location))],
-        NavigationTarget.Field field => [.. RuleAnalyses.SelectMany(a => FieldReadFinder.Reads(a, field.Type, field.Descriptor.Name).Select(l => Locate(a.File, l)))],
+        NavigationTarget.Field field => [.. RuleAnalyses.SelectMany(a => FieldReadFinder.Reads(a, field.Type, field.Descriptor.Name, Types).Select(l => Locate(a.File, l)))],
         _ => [],
     };
 
@@ -75,7 +77,26 @@ public sealed partial class AuthoringWorkspace
     private NavigationTarget? ResolveInRules(string path, string text, SourceLines lines, YamlContext context,
         (string Word, TextRange Range) word, (string Word, TextRange Range) dotted)
     {
-        var analysis = _cache.Rules(path, text);
+        var analysis = RulesOf(path, text);
+        if (!context.IsKeyPosition && context.Path is ["types", _, "fields"])
+        {
+            // A field's type: hover shows an enum's values.
+            return (Types.DeclaredEnums.GetValueOrDefault(word.Word) ?? Types.BuiltInEnums.GetValueOrDefault(word.Word)) is { } named
+                ? new NavigationTarget.Enum(word.Range, named) : null;
+        }
+
+        if (context.IsKeyPosition && context.Path is ["types", ..])
+        {
+            // A declaration: the type's name, or one of its fields (under fields: or defaults:).
+            return context.Path switch
+            {
+                ["types"] when Types.Find(word.Word) is { IsDeclared: true } declared => new NavigationTarget.FactType(word.Range, declared),
+                ["types", var name, "fields" or "defaults"] when Types.Find(name) is { IsDeclared: true } owner && owner.FindField(word.Word) is { } declaredField =>
+                    new NavigationTarget.Field(word.Range, owner, declaredField),
+                _ => null,
+            };
+        }
+
         switch (context.Key)
         {
             case "id" when context.Path is ["rules"]:
@@ -83,10 +104,19 @@ public sealed partial class AuthoringWorkspace
             case "condition" or "nextStep" when context.Path.Contains("then"):
                 return new NavigationTarget.Conclusion(dotted.Range, dotted.Word, context.Key == "nextStep");
             case "fact" or "count" or "aggregate" or "insert":
-                return _cache.Types.Find(word.Word) is { } type ? new NavigationTarget.FactType(word.Range, type) : null;
+                return Types.Find(word.Word) is { } type ? new NavigationTarget.FactType(word.Range, type) : null;
+            case "groupBy" or "distinct" when ComputeCompletion.ElementType(context, Types, context.Key == "groupBy" ? "aggregate" : "count") is { } element:
+                return element.FindField(word.Word) is { } grouped ? new NavigationTarget.Field(word.Range, element, grouped) : null;
         }
 
-        if (context.IsKeyPosition && context.Path.Count > 0 && context.Path[^1] == "insert" && _cache.Types.Find(word.Word) is { } inserted)
+        // A compute: argument is an expression over the aggregated fact alone.
+        if (!context.IsKeyPosition && context.Path.Count > 0 && context.Path[^1] == "compute")
+        {
+            return ComputeCompletion.AggregatedType(lines, context, Types) is { } aggregated && aggregated.FindField(word.Word) is { } computed
+                ? new NavigationTarget.Field(word.Range, aggregated, computed) : null;
+        }
+
+        if (context.IsKeyPosition && context.Path.Count > 0 && context.Path[^1] == "insert" && Types.Find(word.Word) is { } inserted)
         {
             return new NavigationTarget.FactType(word.Range, inserted);
         }
@@ -104,8 +134,20 @@ public sealed partial class AuthoringWorkspace
 
         if (MemberTarget().Match(before) is { Success: true } member)
         {
+            // An aggregate's result (caps.lowest) is a binding of its own; a fact binding's member is a field.
+            if (scope.Scope.Bindings.TryGetValue($"{member.Groups[1].Value}.{word.Word}", out var result))
+            {
+                return new NavigationTarget.Binding(dotted.Range, result, RuleAt(analysis, word.Range.Start.Line), path);
+            }
+
             return scope.Scope.Bindings.TryGetValue(member.Groups[1].Value, out var owner) && owner.Fact?.FindField(word.Word) is { } field
                 ? new NavigationTarget.Field(word.Range, owner.Fact, field) : null;
+        }
+
+        var results = scope.Scope.Bindings.Values.Where(b => b.Name.StartsWith(word.Word + ".", StringComparison.Ordinal)).ToList();
+        if (results.Count > 0)
+        {
+            return new NavigationTarget.Aggregate(word.Range, word.Word, results, RuleAt(analysis, word.Range.Start.Line), path);
         }
 
         if (scope.Scope.CurrentFact?.FindField(word.Word) is { } own)
@@ -122,7 +164,7 @@ public sealed partial class AuthoringWorkspace
     {
         var at = context.Path;
         var typeName = at.Count == 2 && at[0] == "facts" ? at[1] : at.Count == 3 && at[0] == "timeline" ? at[2] : null;
-        var type = typeName is null ? null : _cache.Types.Find(typeName);
+        var type = typeName is null ? null : Types.Find(typeName);
         if (context.IsKeyPosition)
         {
             if (at.Count > 0 && at[^1] is "conditions" or "absent" or "nextSteps")
@@ -130,7 +172,7 @@ public sealed partial class AuthoringWorkspace
                 return new NavigationTarget.Conclusion(dotted.Range, dotted.Word, at[^1] == "nextSteps");
             }
 
-            if (at is ["facts"] && _cache.Types.Find(word.Word) is { } factType)
+            if (at is ["facts"] && Types.Find(word.Word) is { } factType)
             {
                 return new NavigationTarget.FactType(word.Range, factType);
             }
@@ -178,11 +220,20 @@ public sealed partial class AuthoringWorkspace
                 break;
             case NavigationTarget.Binding binding:
                 text.Append($"**binding** `{binding.Scope.Name}`: ");
-                text.Append(binding.Scope.Fact is { } fact ? $"{fact.Name} fact" : binding.Scope.ScalarType is { } scalar
-                    ? Expressions.ExprType.OfScalar(Nullable.GetUnderlyingType(scalar) ?? scalar)?.ToString() ?? scalar.Name : "value");
+                text.Append(binding.Scope.Fact is { } fact ? $"{fact.Name} fact" : ScalarName(binding.Scope.ScalarType));
+                break;
+            case NavigationTarget.Aggregate aggregate:
+                text.Append($"**aggregate** `{aggregate.Name}`\n\n");
+                text.Append(string.Join("\n", aggregate.Results.Select(r => $"- `{r.Name}`: {ScalarName(r.ScalarType)}")));
+                break;
+            case NavigationTarget.Enum values:
+                text.Append($"**enum** `{(values.Values.IsDeclared ? values.Values.Name : values.Values.YamlName)}`{(values.Values.IsDeclared ? " (declared)" : $" ({values.Values.Name})")}\n\n");
+                text.Append(string.Join(", ", values.Values.Names.Select(n => $"`{n}`")));
                 break;
             case NavigationTarget.FactType type:
-                text.Append($"**fact type** `{type.Type.Name}`\n\n");
+                text.Append($"**fact type** `{type.Type.Name}`{(type.Type.IsDeclared ? " (declared)" : "")}");
+                AppendParagraph(text, type.Type.Declaration?.Description);
+                text.Append("\n\n");
                 text.Append(string.Join("\n", type.Type.Fields.Select(f => $"- `{f.Name}`: {ExpressionCompletion.FieldType(f)}{(f.IsKey ? " (key)" : "")}")));
                 break;
             case NavigationTarget.FactKey key:
@@ -191,6 +242,20 @@ public sealed partial class AuthoringWorkspace
         }
 
         return text.ToString();
+    }
+
+    /// <summary>How a bound value's type reads (<c>number</c>, <c>list of string</c>), or <c>value</c> when unknown.</summary>
+    private static string ScalarName(Type? type)
+    {
+        if (type is null)
+        {
+            return "value";
+        }
+
+        var element = type != typeof(string) && type.IsArray ? type.GetElementType()! : null;
+        var scalar = Nullable.GetUnderlyingType(element ?? type) ?? element ?? type;
+        var name = Expressions.ExprType.OfScalar(scalar)?.ToString() ?? scalar.Name;
+        return element is null ? name : $"list of {name}";
     }
 
     private static void AppendParagraph(StringBuilder text, string? paragraph)
@@ -216,26 +281,35 @@ public sealed partial class AuthoringWorkspace
         var kind = conclusion.IsNextStep ? DependencyKind.NextStep : DependencyKind.Condition;
         return from analysis in RuleAnalyses
                from rule in analysis.Rules
-               from input in RuleDependencies.Analyze(new CompiledRule(rule, analysis.File), _cache.Types).Inputs
+               from input in RuleDependencies.Analyze(new CompiledRule(rule, analysis.File), Types).Inputs
                where input.Kind == kind && input.Name == conclusion.Id
                select (analysis.File, rule.Id, input.Location);
     }
 
-    private List<AuthoringLocation> BindingDefinition(NavigationTarget.Binding binding)
+    /// <summary>
+    /// Where a binding is made: an <c>as:</c> (pattern, count, each, aggregate), a <c>let:</c> name, or for an aggregate's
+    /// result <c>as.name</c> its <c>compute:</c> key (<c>as.key</c>: its <c>groupBy:</c>).
+    /// </summary>
+    private List<AuthoringLocation> BindingDefinition(RuleSyntax? owner, string file, string name)
     {
-        if (binding.Owner is null)
+        if (owner is null)
         {
             return [];
         }
 
-        var alias = Elements(binding.Owner.When).Select(e => e switch
+        var location = Elements(owner.When).Select(e => e switch
         {
-            PatternSyntax p => p.As,
-            CountSyntax c => c.As,
-            EachSyntax each => each.As,
+            PatternSyntax p when p.As?.Text == name => p.As.Location,
+            CountSyntax c when c.As?.Text == name => c.As.Location,
+            EachSyntax each when each.As.Text == name => each.As.Location,
+            LetSyntax let => let.Bindings.FirstOrDefault(b => b.Name.Text == name)?.Name.Location,
+            AggregateSyntax a when a.As.Text == name => a.As.Location,
+            AggregateSyntax a when name == $"{a.As.Text}.key" => (a.GroupBy ?? a.As).Location,
+            AggregateSyntax a when name.StartsWith(a.As.Text + ".", StringComparison.Ordinal) =>
+                a.Compute.FirstOrDefault(c => $"{a.As.Text}.{c.Name.Text}" == name)?.Name.Location,
             _ => null,
-        }).FirstOrDefault(a => a?.Text == binding.Scope.Name);
-        return alias is null ? [] : [Locate(binding.File, alias.Location)];
+        }).FirstOrDefault(l => l is not null);
+        return location is { } found ? [Locate(file, found)] : [];
     }
 
     private static IEnumerable<ElementSyntax> Elements(IEnumerable<ElementSyntax> elements) => elements.SelectMany(e => e switch
@@ -250,6 +324,15 @@ public sealed partial class AuthoringWorkspace
     /// <summary>The rule whose text holds <paramref name="line"/>.</summary>
     private static RuleSyntax? RuleAt(RuleFileAnalysis analysis, int line) =>
         analysis.Rules.LastOrDefault(r => r.Location.Line <= line);
+
+    /// <summary>Where a declared type is declared: its name under <c>types:</c>.</summary>
+    private AuthoringLocation Declaration(DeclaredFactType declaration)
+    {
+        var line = (_documents.TryGetValue(declaration.File, out var text) ? new SourceLines(text)
+            : RuleAnalyses.FirstOrDefault(a => a.File == declaration.File)?.Lines ?? new SourceLines(""))[declaration.Line];
+        var column = Math.Max(0, line.IndexOf(declaration.Name, StringComparison.Ordinal)) + 1;
+        return Locate(declaration.File, new SourceLocation(declaration.File, declaration.Line, column));
+    }
 
     private AuthoringLocation Locate(string file, SourceLocation location)
     {

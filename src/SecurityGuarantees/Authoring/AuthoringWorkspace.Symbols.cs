@@ -4,12 +4,12 @@ using SecurityGuarantees.Syntax;
 
 namespace SecurityGuarantees.Authoring;
 
-// Document symbols: the outline of a rule file (rules and what they derive) or of a scenario (facts by type).
+// Document symbols: the outline of a rule file (declarations, rules and what they derive) or of a scenario (facts by type).
 public sealed partial class AuthoringWorkspace
 {
     /// <summary>
-    /// The outline of an open document: a rule file's rules (those that load) with the conditions, next steps and
-    /// inserts they derive; a scenario's fact types with their facts.
+    /// The outline of an open document: a rule file's declared enums and fact types (with their fields), then its rules
+    /// (those that load) with the conditions, next steps and inserts they derive; a scenario's fact types with their facts.
     /// </summary>
     /// <param name="path">The document's path.</param>
     public IReadOnlyList<AuthoringSymbol> GetDocumentSymbols(string path)
@@ -19,7 +19,7 @@ public sealed partial class AuthoringWorkspace
             return [];
         }
 
-        return KindOf(text) == AuthoringDocumentKind.Rules ? RuleSymbols(_cache.Rules(path, text)) : ScenarioSymbols(_cache.Scenario(path, text));
+        return KindOf(text) == AuthoringDocumentKind.Rules ? RuleSymbols(RulesOf(path, text)) : ScenarioSymbols(ScenarioOf(path, text));
     }
 
     private static List<AuthoringSymbol> RuleSymbols(RuleFileAnalysis analysis)
@@ -42,7 +42,31 @@ public sealed partial class AuthoringWorkspace
             symbols.Add(new AuthoringSymbol(rule.Id, rule.Title, AuthoringSymbolKind.Rule, range, Clip(range, lines.DiagnosticRange(rule.Location.Line, rule.Location.Column)), children));
         }
 
-        return symbols;
+        return [.. DeclarationSymbols(analysis), .. symbols];
+    }
+
+    /// <summary>The enums and fact types a rule file declares, with their fields.</summary>
+    private static IEnumerable<AuthoringSymbol> DeclarationSymbols(RuleFileAnalysis analysis)
+    {
+        var lines = analysis.Lines;
+        foreach (var declaration in analysis.Syntax?.Enums ?? [])
+        {
+            var lastLine = declaration.Values.Select(v => v.Location.Line).Append(declaration.Name.Location.Line).Max();
+            var range = Span(lines, declaration.Name.Location, lastLine);
+            yield return new AuthoringSymbol(declaration.Name.Text, string.Join(", ", declaration.Values.Select(v => v.Text)), AuthoringSymbolKind.Enum,
+                range, Clip(range, lines.DiagnosticRange(declaration.Name.Location.Line, declaration.Name.Location.Column)), []);
+        }
+
+        foreach (var type in analysis.Syntax?.Types ?? [])
+        {
+            var lastLine = type.Fields.Select(f => f.Type.Location.Line).Concat(type.Defaults.Select(d => d.Field.Location.Line))
+                .Append(type.KeyLocation.Line).Append(type.Name.Location.Line).Max();
+            var range = Span(lines, type.Name.Location, lastLine);
+            var fields = type.Fields.Select(f => Leaf(lines, f.Name.Text, f.Type.Text, AuthoringSymbolKind.Field, f.Name.Location))
+                .Where(f => Contains(range, f.Range)).ToList();
+            yield return new AuthoringSymbol(type.Name.Text, type.Description, AuthoringSymbolKind.FactType, range,
+                Clip(range, lines.DiagnosticRange(type.Name.Location.Line, type.Name.Location.Column)), fields);
+        }
     }
 
     private List<AuthoringSymbol> ScenarioSymbols(ScenarioAnalysis analysis)
@@ -60,7 +84,7 @@ public sealed partial class AuthoringWorkspace
             var lastLine = i + 1 < facts.Entries.Count ? facts.Entries[i + 1].Key.Location.Line - 1 : LastLine(list);
             var range = Span(lines, typeKey.Location, Math.Max(lastLine, typeKey.Location.Line));
             var children = new List<AuthoringSymbol>();
-            if (list is YamlSequence items && _cache.Types.Find(typeKey.Value) is { } descriptor && descriptor.KeyFields.Count > 0)
+            if (list is YamlSequence items && Types.Find(typeKey.Value) is { } descriptor && descriptor.KeyFields.Count > 0)
             {
                 foreach (var item in items.Items.OfType<YamlMapping>())
                 {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using SecurityGuarantees.Diagnostics;
+using SecurityGuarantees.Facts;
 using SecurityGuarantees.Loading;
 using SecurityGuarantees.Scenarios;
 using SecurityGuarantees.Syntax;
@@ -28,26 +29,34 @@ public sealed partial class AuthoringWorkspace
     private readonly ImmutableSortedDictionary<string, string> _ruleFiles;
     private readonly ImmutableSortedDictionary<string, string> _documents;
     private readonly IReadOnlyList<Diagnostic> _configurationProblems;
+    private readonly WorkspaceConfiguration? _configuration;
+    private readonly Lazy<IReadOnlyList<LoadedRuleFile>> _ruleSources;
+    private readonly Lazy<DeclaredTypes> _types;
     private readonly Lazy<IReadOnlyList<RuleFileAnalysis>> _ruleAnalyses;
     private readonly Lazy<ConclusionIds> _conclusionIds;
+    private readonly Lazy<LintResult> _lint;
 
     private AuthoringWorkspace(AnalysisCache cache, bool builtInRules, ImmutableSortedDictionary<string, string> ruleFiles,
-        ImmutableSortedDictionary<string, string> documents, IReadOnlyList<Diagnostic> configurationProblems)
+        ImmutableSortedDictionary<string, string> documents, IReadOnlyList<Diagnostic> configurationProblems, WorkspaceConfiguration? configuration)
     {
         _cache = cache;
         _builtInRules = builtInRules;
         _ruleFiles = ruleFiles;
         _documents = documents;
         _configurationProblems = configurationProblems;
+        _configuration = configuration;
+        _ruleSources = new(LoadRules);
+        _types = new(() => _cache.TypesOf(_ruleSources.Value));
         _ruleAnalyses = new(AnalyseRules);
         _conclusionIds = new(CollectConclusionIds);
+        _lint = new(LintRuleSet);
     }
 
     /// <summary>An empty workspace: the built-in rules (unless <paramref name="includeBuiltInRules"/> is false) and no documents.</summary>
     /// <param name="includeBuiltInRules">Whether scenarios are checked against the built-in rule set.</param>
     public static AuthoringWorkspace Create(bool includeBuiltInRules = true) =>
         new(new AnalysisCache(), includeBuiltInRules, ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal),
-            ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal), []);
+            ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal), [], configuration: null);
 
     /// <summary>
     /// A workspace for a folder: the rule files its <c>securityguarantees.json</c> names (see docs/editors.md), or the
@@ -57,9 +66,19 @@ public sealed partial class AuthoringWorkspace
     public static AuthoringWorkspace ForFolder(string folder)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
-        var configuration = WorkspaceConfiguration.Read(folder);
-        var workspace = Create(configuration.BuiltInRules);
-        var ruleFiles = workspace._ruleFiles.ToBuilder();
+        return Create().Read(WorkspaceConfiguration.Read(folder));
+    }
+
+    /// <summary>
+    /// Reads the workspace folder's <c>securityguarantees.json</c> and rule files again, after they changed on disk; the
+    /// open documents (whose text takes the place of a rule file's) and the analyses of unchanged files are kept. A
+    /// workspace made by <see cref="Create"/> has no folder and is returned as it is.
+    /// </summary>
+    public AuthoringWorkspace Reload() => _configuration is null ? this : Read(WorkspaceConfiguration.Read(_configuration.Folder));
+
+    private AuthoringWorkspace Read(WorkspaceConfiguration configuration)
+    {
+        var ruleFiles = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var path in configuration.RulePaths)
         {
             IEnumerable<string> files = Directory.Exists(path)
@@ -74,7 +93,7 @@ public sealed partial class AuthoringWorkspace
             }
         }
 
-        return new(workspace._cache, configuration.BuiltInRules, ruleFiles.ToImmutable(), workspace._documents, configuration.Problems);
+        return new(_cache, configuration.BuiltInRules, ruleFiles.ToImmutable(), _documents, configuration.Problems, configuration);
     }
 
     /// <summary>Problems with the workspace's <c>securityguarantees.json</c>, if any.</summary>
@@ -93,7 +112,7 @@ public sealed partial class AuthoringWorkspace
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(text);
-        return new(_cache, _builtInRules, _ruleFiles.SetItem(path, text), _documents, _configurationProblems);
+        return new(_cache, _builtInRules, _ruleFiles.SetItem(path, text), _documents, _configurationProblems, _configuration);
     }
 
     /// <summary>Opens a document or replaces its text. An open rule file takes the place of the file on disk.</summary>
@@ -103,7 +122,7 @@ public sealed partial class AuthoringWorkspace
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(text);
-        return new(_cache, _builtInRules, _ruleFiles, _documents.SetItem(path, text), _configurationProblems);
+        return new(_cache, _builtInRules, _ruleFiles, _documents.SetItem(path, text), _configurationProblems, _configuration);
     }
 
     /// <summary>Closes a document; a workspace rule file falls back to its text on disk as last given.</summary>
@@ -112,7 +131,7 @@ public sealed partial class AuthoringWorkspace
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         _cache.Forget(path);
-        return new(_cache, _builtInRules, _ruleFiles, _documents.Remove(path), _configurationProblems);
+        return new(_cache, _builtInRules, _ruleFiles, _documents.Remove(path), _configurationProblems, _configuration);
     }
 
     /// <summary>The text of an open document, or <see langword="null"/>.</summary>
@@ -144,16 +163,17 @@ public sealed partial class AuthoringWorkspace
         SourceLines lines;
         if (KindOf(text) == AuthoringDocumentKind.Rules)
         {
-            var analysis = _cache.Rules(path, text);
+            var analysis = RulesOf(path, text);
             var bag = new DiagnosticBag();
             bag.AddRange(analysis.Diagnostics);
+            bag.AddRange(_types.Value.Diagnostics.Where(d => d.Location.File == path));
             bag.AddRange(DuplicateRuleIds(path));
             diagnostics = bag.Sorted();
             lines = analysis.Lines;
         }
         else
         {
-            var analysis = _cache.Scenario(path, text);
+            var analysis = ScenarioOf(path, text);
             diagnostics = analysis.Diagnostics;
             lines = analysis.Lines;
         }
@@ -170,7 +190,16 @@ public sealed partial class AuthoringWorkspace
 
     internal ConclusionIds ConclusionIds => _conclusionIds.Value;
 
-    private IReadOnlyList<RuleFileAnalysis> AnalyseRules()
+    /// <summary>The fact types of this snapshot: built-in, domain, and those the rule files declare (<c>types:</c>, <c>enums:</c>).</summary>
+    internal FactTypeRegistry Types => _types.Value.Registry;
+
+    internal RuleFileAnalysis RulesOf(string path, string text) => _cache.Rules(path, text, Types);
+
+    internal ScenarioAnalysis ScenarioOf(string path, string text) => _cache.Scenario(path, text, Types);
+
+    private IReadOnlyList<RuleFileAnalysis> AnalyseRules() => [.. _ruleSources.Value.Select(s => _cache.Rules(s.File, s.Text, Types))];
+
+    private IReadOnlyList<LoadedRuleFile> LoadRules()
     {
         var sources = new List<(string File, string Text)>();
         if (_builtInRules)
@@ -181,7 +210,7 @@ public sealed partial class AuthoringWorkspace
         sources.AddRange(_ruleFiles.Select(f => (f.Key, _documents.GetValueOrDefault(f.Key) ?? f.Value)));
         sources.AddRange(_documents.Where(d => !_ruleFiles.ContainsKey(d.Key) && KindOf(d.Value) == AuthoringDocumentKind.Rules)
             .Select(d => (d.Key, d.Value)));
-        return [.. sources.Select(s => _cache.Rules(s.File, s.Text))];
+        return [.. sources.Select(s => _cache.Load(s.File, s.Text))];
     }
 
     private ConclusionIds CollectConclusionIds()
@@ -222,6 +251,6 @@ public sealed partial class AuthoringWorkspace
     private static bool IsYaml(string file) =>
         file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^(rules|ruleset)\s*:", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(rules|ruleset|types|enums)\s*:", RegexOptions.Multiline)]
     private static partial Regex RuleFileMarker();
 }

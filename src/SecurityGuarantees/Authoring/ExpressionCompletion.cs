@@ -100,7 +100,7 @@ internal static partial class ExpressionCompletion
     /// <summary>How a field's type reads: <c>enum Stance</c>, <c>list of string</c>.</summary>
     public static string FieldType(FactFieldDescriptor field)
     {
-        var scalar = ExprType.OfScalar(field.ScalarType)?.ToString() ?? field.ScalarType.Name;
+        var scalar = field.Enum is { } values ? $"enum {values.Name}" : ExprType.OfScalar(field.ScalarType)?.ToString() ?? field.ScalarType.Name;
         return field.IsList ? $"list of {scalar}" : scalar;
     }
 
@@ -125,18 +125,31 @@ internal static partial class ExpressionCompletion
             return [.. list.Select(id => Value(id, kind, owner.Name == "Condition" ? "condition" : "next step", quoted))];
         }
 
-        if (EnumTypeOf(operand, scope) is not { } enumType)
+        if (EnumOf(operand, owner, field, scope) is not { } names)
         {
             return [];
         }
 
-        return [.. NameConventions.GetEnumNames(enumType).Names.Select(n => Value(n, AuthoringCompletionKind.EnumValue, $"enum {enumType.Name}", quoted))];
+        return [.. names.Names.Select(n => Value(n, AuthoringCompletionKind.EnumValue, $"enum {names.Name}", quoted))];
     }
 
     private static AuthoringCompletion Value(string value, AuthoringCompletionKind kind, string detail, bool quoted) =>
         new(value, kind, detail, quoted ? null : $"\"{value}\"");
 
-    /// <summary>The enum type of an operand, bound by the real binder in the recorded scope (a list of enums gives its element type).</summary>
+    /// <summary>
+    /// The enum of an operand: a field read directly knows its enum (a declared enum's values are plain strings at run
+    /// time); anything else is bound by the real binder in the recorded scope (a list of enums gives its element type).
+    /// </summary>
+    private static NameConventions.EnumNames? EnumOf(string operand, FactTypeDescriptor? owner, string field, BindingScope scope)
+    {
+        if (owner?.FindField(field) is { Enum: { } declared })
+        {
+            return declared;
+        }
+
+        return EnumTypeOf(operand, scope) is { } type ? NameConventions.GetEnumNames(type) : null;
+    }
+
     private static Type? EnumTypeOf(string operand, BindingScope scope)
     {
         var scratch = new DiagnosticBag();

@@ -9,13 +9,16 @@ namespace SecurityGuarantees.Authoring;
 
 /// <summary>
 /// One rule file as the engine loads it: the real loader and the real rule builder (binder included) run over the text,
-/// without the NRules compile that only evaluation needs. Keeps the file's own diagnostics, its rules and the scope of
+/// against the fact types of the whole workspace (declared ones included), without the NRules compile that only
+/// evaluation needs. Keeps the file's own diagnostics, its rules and the scope of
 /// every expression and template.
 /// </summary>
 internal sealed class RuleFileAnalysis
 {
-    private RuleFileAnalysis(string file, string text, RuleSetSyntax? syntax, IReadOnlyList<Diagnostic> diagnostics, ExpressionScopeLog scopes)
+    private RuleFileAnalysis(string file, string text, RuleSetSyntax? syntax, IReadOnlyList<Diagnostic> diagnostics, ExpressionScopeLog scopes,
+        FactTypeRegistry types)
     {
+        Types = types;
         File = file;
         Text = text;
         Syntax = syntax;
@@ -25,6 +28,9 @@ internal sealed class RuleFileAnalysis
     }
 
     public string File { get; }
+
+    /// <summary>The fact types the rules were bound against.</summary>
+    public FactTypeRegistry Types { get; }
 
     public string Text { get; }
 
@@ -40,16 +46,15 @@ internal sealed class RuleFileAnalysis
 
     public ExpressionScopeLog Scopes { get; }
 
-    public static RuleFileAnalysis Analyze(string file, string text, FactTypeRegistry types)
-    {
-        var diagnostics = new DiagnosticBag();
-        var scopes = new ExpressionScopeLog();
-        if (!RuntimeFeature.IsDynamicCodeSupported)
-        {
-            NativeAotShapes.Keep();
-        }
+    public static RuleFileAnalysis Analyze(string file, string text, FactTypeRegistry types) => Analyze(LoadedRuleFile.Load(file, text), types);
 
-        var syntax = RuleFileLoader.Load(file, text, diagnostics);
+    /// <summary>Binds a loaded file's rules against <paramref name="types"/> (the workspace's, declared types included).</summary>
+    public static RuleFileAnalysis Analyze(LoadedRuleFile loaded, FactTypeRegistry types)
+    {
+        var (file, text, syntax) = (loaded.File, loaded.Text, loaded.Syntax);
+        var diagnostics = new DiagnosticBag();
+        diagnostics.AddRange(loaded.Diagnostics);
+        var scopes = new ExpressionScopeLog();
         if (syntax is not null)
         {
             var insertedTypes = new HashSet<FactTypeDescriptor>();
@@ -73,6 +78,6 @@ internal sealed class RuleFileAnalysis
             }
         }
 
-        return new RuleFileAnalysis(file, text, syntax, diagnostics.Items, scopes);
+        return new RuleFileAnalysis(file, text, syntax, diagnostics.Items, scopes, types);
     }
 }

@@ -13,8 +13,9 @@ namespace SecurityGuarantees.Authoring;
 /// </summary>
 internal sealed class ScenarioAnalysis
 {
-    private ScenarioAnalysis(string file, string text, IReadOnlyList<Diagnostic> diagnostics, YamlNode? tree)
+    private ScenarioAnalysis(string file, string text, IReadOnlyList<Diagnostic> diagnostics, YamlNode? tree, FactTypeRegistry types)
     {
+        Types = types;
         File = file;
         Text = text;
         Diagnostics = diagnostics;
@@ -23,6 +24,9 @@ internal sealed class ScenarioAnalysis
     }
 
     public string File { get; }
+
+    /// <summary>The fact types the scenario was read with.</summary>
+    public FactTypeRegistry Types { get; }
 
     public string Text { get; }
 
@@ -51,19 +55,29 @@ internal sealed class ScenarioAnalysis
         }
 
         var tree = YamlTreeReader.Read(file, text, new DiagnosticBag());
-        return new ScenarioAnalysis(file, text, diagnostics.Sorted(), tree);
+        return new ScenarioAnalysis(file, text, diagnostics.Sorted(), tree, types);
     }
 
-    /// <summary>The keys of the facts of <paramref name="type"/> in the scenario, with where each fact is.</summary>
+    /// <summary>The keys of the facts of <paramref name="type"/> in the scenario (<c>facts:</c>, then the timeline's <c>insert:</c>s), with where each fact is.</summary>
     public IEnumerable<(string Key, SourceLocation Location)> KeysOf(FactTypeDescriptor type)
     {
-        if (Tree is not YamlMapping root || root["facts"] is not YamlMapping facts || facts[type.Name] is not YamlSequence items
-            || type.KeyFields.Count != 1)
+        if (Tree is not YamlMapping root || type.KeyFields.Count != 1)
         {
             yield break;
         }
 
-        foreach (var item in items.Items)
+        var lists = new List<YamlSequence>();
+        if (root["facts"] is YamlMapping facts && facts[type.Name] is YamlSequence listed)
+        {
+            lists.Add(listed);
+        }
+
+        if (root["timeline"] is YamlSequence steps)
+        {
+            lists.AddRange(steps.Items.OfType<YamlMapping>().Select(s => s["insert"]).OfType<YamlMapping>().Select(i => i[type.Name]).OfType<YamlSequence>());
+        }
+
+        foreach (var item in lists.SelectMany(l => l.Items))
         {
             if (item is YamlMapping fact && fact[type.KeyFields[0].Name] is YamlScalar key)
             {

@@ -65,10 +65,11 @@ internal static partial class YamlOutline
         var colon = segment.IndexOf(':');
         var outer = Build(lines, line, column - 1, null, "", "", isValue: false);
         var path = key is null ? outer.Path : [.. outer.Path, key];
+        var pathLines = key is null ? outer.PathLines : [.. outer.PathLines, line];
         var siblings = FlowKeys().Matches(inner).Select(m => m.Groups[1].Value).ToDictionary(k => k, _ => line, StringComparer.Ordinal);
         return colon < 0
-            ? new YamlContext(path, null, line, "", segment, siblings, FlowValues(inner))
-            : new YamlContext(path, segment[..colon].Trim(), line, segment[(colon + 1)..].TrimStart(), "", siblings, FlowValues(inner));
+            ? new YamlContext(path, pathLines, null, line, "", segment, siblings, FlowValues(inner))
+            : new YamlContext(path, pathLines, segment[..colon].Trim(), line, segment[(colon + 1)..].TrimStart(), "", siblings, FlowValues(inner));
     }
 
     private static Dictionary<string, string> FlowValues(string inner) =>
@@ -78,12 +79,14 @@ internal static partial class YamlOutline
     private static YamlContext Build(SourceLines lines, int line, int keyColumn, string? key, string value, string partial, bool isValue)
     {
         var path = new List<string>();
+        var pathLines = new List<int>();
         var column = keyColumn;
         for (var i = line - 1; i >= 1 && column > 0; i--)
         {
             if (Parse(lines[i], i) is { Key: not null } entry && entry.KeyColumn < column)
             {
                 path.Insert(0, entry.Key);
+                pathLines.Insert(0, i);
                 column = entry.KeyColumn;
             }
         }
@@ -142,7 +145,7 @@ internal static partial class YamlOutline
             siblings.Remove(key);
         }
 
-        return new YamlContext(path, isValue ? key : null, line, isValue ? value : "", partial, siblings, values);
+        return new YamlContext(path, pathLines, isValue ? key : null, line, isValue ? value : "", partial, siblings, values);
     }
 
     /// <summary>The nearest line above that is less indented than <paramref name="indent"/>.</summary>
@@ -204,13 +207,14 @@ internal static partial class YamlOutline
 
 /// <summary>Where a position sits in a YAML file.</summary>
 /// <param name="Path">The enclosing keys, outermost first (list items are transparent).</param>
+/// <param name="PathLines">The line of each of those keys.</param>
 /// <param name="Key">The key whose value holds the position, or null in key position.</param>
 /// <param name="KeyLine">The line of that key (or of the position).</param>
 /// <param name="ValuePrefix">The value's text before the position (continuation lines joined by spaces).</param>
 /// <param name="Partial">In key position, the part of the key already typed.</param>
 /// <param name="Siblings">The other keys of the same mapping, with their lines.</param>
 /// <param name="Values">The values of those keys as written on their lines.</param>
-internal sealed record YamlContext(IReadOnlyList<string> Path, string? Key, int KeyLine, string ValuePrefix, string Partial,
+internal sealed record YamlContext(IReadOnlyList<string> Path, IReadOnlyList<int> PathLines, string? Key, int KeyLine, string ValuePrefix, string Partial,
     IReadOnlyDictionary<string, int> Siblings, IReadOnlyDictionary<string, string> Values)
 {
     public bool IsKeyPosition => Key is null;

@@ -154,7 +154,7 @@ public sealed class AuthoringCompletionTests
         Assert.Contains("severity", Labels(Complete(action.Text, action.Position)));
 
         var root = Edit(RuleText, "version: 1\n", "ver‸\n");
-        Assert.Equal(["version"], Labels(Complete(root.Text, root.Position)));
+        Assert.Equal(["version", "enums", "types"], Labels(Complete(root.Text, root.Position))); // ruleset and rules are there
     }
 
     [Fact]
@@ -230,9 +230,57 @@ public sealed class AuthoringCompletionTests
     }
 
     [Fact]
+    public void GetCompletions_ActionKeys_OfTheActionKind()
+    {
+        var condition = Edit(RuleText, "        text: \"{pos.party} has not answered\"\n", "        ‸\n");
+        var conditionKeys = Labels(Complete(condition.Text, condition.Position));
+        Assert.Equal(["parties", "severity", "text"], conditionKeys); // subject is there already
+
+        var nextStep = Edit(RuleText, "        subject: \"{c.subject}\"", "        subject: \"{c.subject}\"\n        ‸");
+        Assert.Equal(["actor", "text", "priority"], Labels(Complete(nextStep.Text, nextStep.Position)));
+    }
+
+    [Fact]
+    public void GetCompletions_ExpectItemMaps_KeysIdsAndParties()
+    {
+        var block = ScenarioText + "expect:\n  only: true\n  conditions:\n    - id: answer-pending\n      ‸\n  nextSteps:\n    - { id: ‸";
+        var text = block.Replace("‸", "", StringComparison.Ordinal);
+        var first = block.IndexOf('‸');
+        var second = block.LastIndexOf('‸') - 1;
+        TextPosition At(int index) => new(text[..index].Count(c => c == '\n') + 1, index - text.LastIndexOf('\n', index - 1));
+
+        Assert.Equal(["subject", "parties"], Labels(Complete(text, At(first), ScenarioPath)));
+        var ids = Complete(text, At(second), ScenarioPath);
+        Assert.Contains("respond-to-ceasefire", Labels(ids)); // the built-in rules derive it
+        Assert.All(ids, i => Assert.Equal(AuthoringCompletionKind.NextStepId, i.Kind));
+
+        var parties = ScenarioText + "expect:\n  conditions:\n    - { id: answer-pending, parties: [";
+        Assert.Equal(["UA", "RU"], Labels(Complete(parties, new TextPosition(parties.Count(c => c == '\n') + 1, parties.Length - parties.LastIndexOf('\n')), ScenarioPath)));
+
+        var keys = ScenarioText + "expect:\n  ";
+        Assert.Equal(["conditions", "nextSteps", "absent", "only"], Labels(Complete(keys, new TextPosition(keys.Count(c => c == '\n') + 1, 3), ScenarioPath)));
+    }
+
+    [Fact]
+    public void GetCompletions_UnderInsert_TypesRulesMayInsertThenTheirFields()
+    {
+        var type = Edit(RuleText, "      - nextStep: chase-answer\n        subject: \"{c.subject}\"", "      - insert:\n          Po‸");
+        var labels = Labels(Complete(type.Text, type.Position));
+        Assert.Contains("Position", labels);
+        Assert.Contains("Proposal", labels);
+        Assert.DoesNotContain("Condition", labels); // derived by rules: SG0311 if inserted
+        Assert.DoesNotContain("Today", labels);
+
+        var field = Edit(RuleText, "      - nextStep: chase-answer\n        subject: \"{c.subject}\"", "      - insert:\n          Position:\n            party: UA\n            st‸");
+        Assert.Contains("stance", Labels(Complete(field.Text, field.Position)));
+        Assert.DoesNotContain("party", Labels(Complete(field.Text, field.Position)));
+    }
+
+    [Fact]
     public void AllServices_EveryPrefixOfTheFixtures_NeverThrow()
     {
-        foreach (var (path, full) in new[] { (RulesPath, RuleText), (ScenarioPath, ScenarioText) })
+        var aggregates = Support.TestPaths.Repo("examples/aggregates/rules/army-caps.yaml");
+        foreach (var (path, full) in new[] { (RulesPath, RuleText), (ScenarioPath, ScenarioText), (aggregates, File.ReadAllText(aggregates)) })
         {
             for (var length = 0; length <= full.Length; length += 7)
             {
@@ -246,6 +294,10 @@ public sealed class AuthoringCompletionTests
                 workspace.GetDefinitions(path, end);
                 workspace.GetReferences(path, end);
                 workspace.GetDocumentSymbols(path);
+                if (length % 49 == 0)
+                {
+                    workspace.GetLintDiagnostics(path); // compiles the rule set: on every 7th prefix only
+                }
             }
         }
     }

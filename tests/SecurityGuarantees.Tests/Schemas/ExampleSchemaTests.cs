@@ -19,11 +19,16 @@ public sealed class ExampleSchemaTests
 
     private static readonly ScenarioEngine BuiltIn = new ScenarioEngineBuilder().Build();
 
+    private static readonly ScenarioEngine DeclaredTypesEngine = new ScenarioEngineBuilder().AddRules(TestPaths.Repo("examples/declared-types/rules")).Build();
+
     [Theory]
     [InlineData("examples/WorkerHost/scenario.yaml", "docs/schemas/scenario.schema.json")]
     [InlineData("examples/WorkerHost/rules/force.yaml", "docs/schemas/rules.schema.json")]
     [InlineData("examples/ConsoleApp/scenario.yaml", "examples/ConsoleApp/schemas/scenario.schema.json")]
     [InlineData("examples/ConsoleApp/rules/sanctions.yaml", "examples/ConsoleApp/schemas/rules.schema.json")]
+    [InlineData("examples/declared-types/2025-sanctions.yaml", "examples/declared-types/schemas/scenario.schema.json")]
+    [InlineData("examples/declared-types/rules/sanctions.yaml", "examples/declared-types/schemas/rules.schema.json")]
+    [InlineData("examples/declared-types/rules/sanctions-types.yaml", "examples/declared-types/schemas/rules.schema.json")]
     public void ExampleYaml_StartsWithTheSchemaLine_AndValidatesAgainstIt(string file, string schemaFile)
     {
         var path = TestPaths.Repo(file);
@@ -53,5 +58,24 @@ public sealed class ExampleSchemaTests
         Assert.True(File.ReadAllText(Path.Combine(folder, "scenario.schema.json")) == ConsoleAppEngine.GetScenarioFileSchema(), $"examples/ConsoleApp/schemas/scenario.schema.json is out of date: {Hint}");
         Assert.Contains("\"SanctionPackage\"", ConsoleAppEngine.GetRuleFileSchema(), StringComparison.Ordinal);
         Assert.DoesNotContain("\"SanctionPackage\"", BuiltIn.GetRuleFileSchema(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeclaredTypesSchemas_EqualTheOnesItsEngineGenerates()
+    {
+        // The example declares its types in YAML: its schemas come from an engine that loaded them (security-guarantees
+        // schema --rules examples/declared-types/rules --out examples/declared-types/schemas).
+        var folder = TestPaths.Repo("examples/declared-types/schemas");
+        if (Environment.GetEnvironmentVariable("SG_WRITE_EXAMPLE_SCHEMAS") == "1")
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "rules.schema.json"), DeclaredTypesEngine.GetRuleFileSchema());
+            File.WriteAllText(Path.Combine(folder, "scenario.schema.json"), DeclaredTypesEngine.GetScenarioFileSchema());
+        }
+
+        const string Hint = "run SG_WRITE_EXAMPLE_SCHEMAS=1 dotnet test tests/SecurityGuarantees.Tests --filter ExampleSchemaTests";
+        Assert.True(File.ReadAllText(Path.Combine(folder, "rules.schema.json")) == DeclaredTypesEngine.GetRuleFileSchema(), $"examples/declared-types/schemas/rules.schema.json is out of date: {Hint}");
+        Assert.True(File.ReadAllText(Path.Combine(folder, "scenario.schema.json")) == DeclaredTypesEngine.GetScenarioFileSchema(), $"examples/declared-types/schemas/scenario.schema.json is out of date: {Hint}");
+        Assert.Contains("A SanctionPackage fact: A package of sanctions against Russia", DeclaredTypesEngine.GetScenarioFileSchema(), StringComparison.Ordinal);
     }
 }
