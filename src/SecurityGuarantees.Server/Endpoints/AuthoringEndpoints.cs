@@ -41,18 +41,10 @@ internal static class AuthoringEndpoints
             return bodyError!;
         }
 
-        DiagnosticsRequest? request;
-        try
+        var (request, invalid) = ReadJson(body, ServerJsonContext.Relaxed.DiagnosticsRequest, "send {\"kind\":\"rules\"|\"scenario\"|\"timeline\",\"text\":\"...\"}");
+        if (invalid is not null)
         {
-            request = JsonSerializer.Deserialize(body, ServerJsonContext.Relaxed.DiagnosticsRequest);
-        }
-        catch (JsonException e)
-        {
-            var line = (int)(e.LineNumber ?? 0) + 1;
-            var column = (int)(e.BytePositionInLine ?? 0) + 1;
-            const string Message = "the body is not valid JSON";
-            return ProblemResponses.Create(StatusCodes.Status400BadRequest, ServerCodes.InvalidJsonBody, "Invalid JSON", $"{Message}: {e.Message}",
-                [new RequestDiagnostic(line, column, line, column + 1, "error", ServerCodes.InvalidJsonBody, Message, "send {\"kind\":\"rules\"|\"scenario\"|\"timeline\",\"text\":\"...\"}")]);
+            return invalid;
         }
 
         if (request is not { Kind: "rules" or "scenario" or "timeline", Text: not null })
@@ -101,18 +93,10 @@ internal static class AuthoringEndpoints
         }
 
         const string Usage = "send {\"kind\":\"rules\"|\"scenario\"|\"timeline\",\"text\":\"...\",\"line\":1,\"column\":1}";
-        CompletionRequest? request;
-        try
+        var (request, invalid) = ReadJson(body, ServerJsonContext.Relaxed.CompletionRequest, Usage);
+        if (invalid is not null)
         {
-            request = JsonSerializer.Deserialize(body, ServerJsonContext.Relaxed.CompletionRequest);
-        }
-        catch (JsonException e)
-        {
-            var line = (int)(e.LineNumber ?? 0) + 1;
-            var column = (int)(e.BytePositionInLine ?? 0) + 1;
-            const string Message = "the body is not valid JSON";
-            return ProblemResponses.Create(StatusCodes.Status400BadRequest, ServerCodes.InvalidJsonBody, "Invalid JSON", $"{Message}: {e.Message}",
-                [new RequestDiagnostic(line, column, line, column + 1, "error", ServerCodes.InvalidJsonBody, Message, Usage)]);
+            return invalid;
         }
 
         if (request is not { Kind: "rules" or "scenario" or "timeline", Text: not null, Line: >= 1, Column: >= 1 })
@@ -129,6 +113,23 @@ internal static class AuthoringEndpoints
 
         var items = authoring.Complete(engine, request.Kind, request.Text, new Authoring.TextPosition(request.Line, request.Column), request.RulesFile, request.Rules);
         return TypedResults.Ok(new CompletionResponse([.. items.Select(i => new CompletionItem(i.Label, PlaygroundAuthoring.KindName(i.Kind), i.Detail, i.InsertText))]));
+    }
+
+    /// <summary>A JSON body as <typeparamref name="T"/>, or the 400 problem that says where the JSON is broken.</summary>
+    private static (T? Value, IResult? Problem) ReadJson<T>(string body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string usage)
+    {
+        try
+        {
+            return (JsonSerializer.Deserialize(body, type), null);
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            const string Message = "the body is not valid JSON";
+            return (default, ProblemResponses.Create(StatusCodes.Status400BadRequest, ServerCodes.InvalidJsonBody, "Invalid JSON", $"{Message}: {e.Message}",
+                [new RequestDiagnostic(line, column, line, column + 1, "error", ServerCodes.InvalidJsonBody, Message, usage)]));
+        }
     }
 
     internal static IReadOnlyList<Diagnostic> ScenarioDiagnostics(ScenarioEngine engine, string kind, string text)

@@ -45,17 +45,7 @@ public sealed class ExampleSchemaTests
     public void ConsoleAppSchemas_EqualTheOnesItsEngineGenerates()
     {
         // After changing SanctionPackage or the built-in types: SG_WRITE_EXAMPLE_SCHEMAS=1 dotnet test --filter ExampleSchemaTests
-        var folder = TestPaths.Repo("examples/ConsoleApp/schemas");
-        if (Environment.GetEnvironmentVariable("SG_WRITE_EXAMPLE_SCHEMAS") == "1")
-        {
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, "rules.schema.json"), ConsoleAppEngine.GetRuleFileSchema());
-            File.WriteAllText(Path.Combine(folder, "scenario.schema.json"), ConsoleAppEngine.GetScenarioFileSchema());
-        }
-
-        const string Hint = "run SG_WRITE_EXAMPLE_SCHEMAS=1 dotnet test tests/SecurityGuarantees.Tests --filter ExampleSchemaTests";
-        Assert.True(File.ReadAllText(Path.Combine(folder, "rules.schema.json")) == ConsoleAppEngine.GetRuleFileSchema(), $"examples/ConsoleApp/schemas/rules.schema.json is out of date: {Hint}");
-        Assert.True(File.ReadAllText(Path.Combine(folder, "scenario.schema.json")) == ConsoleAppEngine.GetScenarioFileSchema(), $"examples/ConsoleApp/schemas/scenario.schema.json is out of date: {Hint}");
+        AssertSchemasAreCurrent(ConsoleAppEngine, "examples/ConsoleApp/schemas");
         Assert.Contains("\"SanctionPackage\"", ConsoleAppEngine.GetRuleFileSchema(), StringComparison.Ordinal);
         Assert.DoesNotContain("\"SanctionPackage\"", BuiltIn.GetRuleFileSchema(), StringComparison.Ordinal);
     }
@@ -65,17 +55,23 @@ public sealed class ExampleSchemaTests
     {
         // The example declares its types in YAML: its schemas come from an engine that loaded them (security-guarantees
         // schema --rules examples/declared-types/rules --out examples/declared-types/schemas).
-        var folder = TestPaths.Repo("examples/declared-types/schemas");
+        AssertSchemasAreCurrent(DeclaredTypesEngine, "examples/declared-types/schemas");
+        Assert.Contains("A SanctionPackage fact: A package of sanctions against Russia", DeclaredTypesEngine.GetScenarioFileSchema(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The example's checked-in schemas equal its engine's (SG_WRITE_EXAMPLE_SCHEMAS=1 writes them).</summary>
+    private static void AssertSchemasAreCurrent(ScenarioEngine engine, string relativeFolder)
+    {
+        var folder = TestPaths.Repo(relativeFolder);
         if (Environment.GetEnvironmentVariable("SG_WRITE_EXAMPLE_SCHEMAS") == "1")
         {
             Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, "rules.schema.json"), DeclaredTypesEngine.GetRuleFileSchema());
-            File.WriteAllText(Path.Combine(folder, "scenario.schema.json"), DeclaredTypesEngine.GetScenarioFileSchema());
+            File.WriteAllText(Path.Combine(folder, "rules.schema.json"), engine.GetRuleFileSchema());
+            File.WriteAllText(Path.Combine(folder, "scenario.schema.json"), engine.GetScenarioFileSchema());
         }
 
         const string Hint = "run SG_WRITE_EXAMPLE_SCHEMAS=1 dotnet test tests/SecurityGuarantees.Tests --filter ExampleSchemaTests";
-        Assert.True(File.ReadAllText(Path.Combine(folder, "rules.schema.json")) == DeclaredTypesEngine.GetRuleFileSchema(), $"examples/declared-types/schemas/rules.schema.json is out of date: {Hint}");
-        Assert.True(File.ReadAllText(Path.Combine(folder, "scenario.schema.json")) == DeclaredTypesEngine.GetScenarioFileSchema(), $"examples/declared-types/schemas/scenario.schema.json is out of date: {Hint}");
-        Assert.Contains("A SanctionPackage fact: A package of sanctions against Russia", DeclaredTypesEngine.GetScenarioFileSchema(), StringComparison.Ordinal);
+        Assert.True(File.ReadAllText(Path.Combine(folder, "rules.schema.json")) == engine.GetRuleFileSchema(), $"{relativeFolder}/rules.schema.json is out of date: {Hint}");
+        Assert.True(File.ReadAllText(Path.Combine(folder, "scenario.schema.json")) == engine.GetScenarioFileSchema(), $"{relativeFolder}/scenario.schema.json is out of date: {Hint}");
     }
 }
