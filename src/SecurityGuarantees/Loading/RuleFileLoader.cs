@@ -128,7 +128,7 @@ internal static partial class RuleFileLoader
         var thenNode = reader.Sequence("then", required: true);
         // A rule still being written top-down ('then' not there yet, or empty) is bound all the same: its 'when' gets
         // its own diagnostics (all in one pass) and an editor its completions. The missing 'then' fails the build anyway.
-        var thenNotWritten = thenNode is null && !reader.Has("then") || thenNode is { Items.Count: 0 };
+        var thenNotWritten = thenNode is null && reader.Node("then") is null or YamlScalar { IsNull: true } || thenNode is { Items.Count: 0 };
         if (thenNode is not null)
         {
             if (thenNode.Items.Count == 0)

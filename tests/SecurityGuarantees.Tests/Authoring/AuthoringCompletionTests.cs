@@ -26,6 +26,7 @@ public sealed class AuthoringCompletionTests
     [Theory]
     [InlineData("")]                     // the rule's 'then' is not written yet: an author writing top-down
     [InlineData("    then: []\n")]
+    [InlineData("    then:\n")]
     public void GetCompletions_InARuleWithoutItsThenYet_StillKnowTheWhere(string then)
     {
         var text = "version: 1\nruleset: mine\nrules:\n  - id: r\n    when:\n      - fact: Position\n        where: stance == \"\n" + then;
