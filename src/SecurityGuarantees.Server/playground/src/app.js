@@ -81,7 +81,9 @@ function completionSource(kind) {
   return async (context) => {
     const word = context.matchBefore(/[A-Za-z0-9_-]*/);
     const before = context.state.sliceDoc(Math.max(0, word.from - 1), word.from);
-    if (!context.explicit && word.from === word.to && !/[."\s:(\[,]/.test(before)) return null;
+    // Unasked, only after a character that opens a value (a dot, a quote, a space after a key or an operator, a
+    // bracket): not on an empty line, nor after a pasted or inserted block of text.
+    if (!context.explicit && word.from === word.to && !/[." :(\[,]/.test(before)) return null;
     const line = context.state.doc.lineAt(context.pos);
     const rules = rulesEditor.state.doc.toString();
     const body = { kind, text: context.state.doc.toString(), line: line.number, column: context.pos - line.from + 1, rulesFile: state.rulesFile };
