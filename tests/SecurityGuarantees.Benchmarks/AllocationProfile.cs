@@ -41,6 +41,26 @@ internal sealed class AllocationProfile : EventListener
         Profile(() => engine.Evaluate(e5), 2_000, "one evaluation of Paris E5");
     }
 
+    /// <summary><c>--loop variants &lt;seconds&gt;</c>: row 14b's workload in a loop, for a profiler, with runs per second.</summary>
+    public static void LoopVariants(double seconds)
+    {
+        var engine = new ScenarioEngineBuilder().Build();
+        var e5 = engine.LoadScenario(Path.Combine(QuickMode.RepositoryRoot(), "examples", "scenarios", "2025-03-12-paris-e5.yaml"));
+        var dimensions = QuickMode.ParisE5Dimensions();
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        var (runs, second) = (0, System.Diagnostics.Stopwatch.StartNew());
+        while (DateTime.UtcNow < until)
+        {
+            engine.RunVariants(e5, dimensions);
+            runs++;
+            if (second.ElapsedMilliseconds >= 1000)
+            {
+                Console.WriteLine($"{second.Elapsed.TotalMilliseconds / runs:F3} ms per 64 variants");
+                (runs, second) = (0, System.Diagnostics.Stopwatch.StartNew());
+            }
+        }
+    }
+
     /// <summary>Runs <paramref name="action"/> <paramref name="runs"/> times and prints what it allocated, by type.</summary>
     public static void Profile(Action action, int runs, string label)
     {

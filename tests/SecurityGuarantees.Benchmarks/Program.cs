@@ -23,8 +23,15 @@ if (args.Contains("--write-yaml"))
 
 if (args.Contains("--loop"))
 {
-    // For a profiler (e.g. perf with DOTNET_PerfMapEnabled=1): --loop <proposals> <seconds> [shipped|fluent]
+    // For a profiler (e.g. perf with DOTNET_PerfMapEnabled=1): --loop <proposals> <seconds> [shipped|fluent],
+    // or --loop variants <seconds>: row 14b's 64 variants of Paris E5 (a run counts as one "evaluation" below)
     var rest = args.SkipWhile(a => a != "--loop").Skip(1).ToArray();
+    if (rest[0] == "variants")
+    {
+        AllocationProfile.LoopVariants(double.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture));
+        return 0;
+    }
+
     var data = BenchData.Generate(int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture));
     var scenario = YamlImplementation.ToScenario(data);
     var until = DateTime.UtcNow.AddSeconds(double.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture));
@@ -116,6 +123,13 @@ if (args.Contains("--phases"))
     var proposals = int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture);
     var ours = rest.ElementAtOrDefault(1) == "shipped" ? YamlImplementation.CreateShipped() : YamlImplementation.CreateFiveRules();
     SessionProbe.PrintPhases(ours.Engine, YamlImplementation.ToScenario(BenchData.Generate(proposals)), Math.Max(3, 20_000 / (proposals + 10)));
+    return 0;
+}
+
+if (args.Contains("--network"))
+{
+    // The NRules network's shape: nodes by kind, alpha nodes under each type node: --network [five|shipped]
+    NetworkShape.Print(args.SkipWhile(a => a != "--network").Skip(1).FirstOrDefault() ?? "five");
     return 0;
 }
 

@@ -354,11 +354,11 @@ internal static partial class RuleCosts
 
     private static string Short(string s, int max) => (s.Length <= max ? s : s[..(max - 1)] + "…").Replace("|", "\\|", StringComparison.Ordinal);
 
-    private static readonly MethodInfo CreateSessionMethod =
+    internal static readonly MethodInfo CreateSessionMethod =
         typeof(ScenarioEngine).GetMethod("CreateSession", BindingFlags.Instance | BindingFlags.NonPublic)
         ?? throw new InvalidOperationException("ScenarioEngine.CreateSession not found");
 
-    private static readonly FieldInfo SessionField =
+    internal static readonly FieldInfo SessionField =
         typeof(ScenarioEngine).Assembly.GetType("SecurityGuarantees.Evaluation.ScenarioSession")?.GetField("_session", BindingFlags.Instance | BindingFlags.NonPublic)
         ?? throw new InvalidOperationException("ScenarioSession._session not found");
 }

@@ -106,8 +106,11 @@ internal sealed class LiveScenario
         return _session.Snapshot(_scenarioId, _asOf);
     }
 
-    /// <summary>The state each changed fact should be in: removed (null), or the original with fields set; and a signature to compare states.</summary>
-    private Dictionary<FactSlot, (object? Fact, string Signature)> Desired(IReadOnlyList<ResolvedChange> changes)
+    /// <summary>
+    /// The state each changed fact should be in: removed (null), or the original with fields set (made once per state and
+    /// kept for later variants); and a signature to compare states.
+    /// </summary>
+    internal Dictionary<FactSlot, (object? Fact, string Signature)> Desired(IReadOnlyList<ResolvedChange> changes)
     {
         // Slots in the order of their first change; a change list is a handful of changes (one per dimension), so a scan
         // finds a slot's other changes without grouping (this runs once per variant).

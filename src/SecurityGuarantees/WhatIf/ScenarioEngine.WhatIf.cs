@@ -32,12 +32,8 @@ public sealed partial class ScenarioEngine
         }
 
         var live = new LiveScenario(this, scenario, options, cancellationToken);
-        _readersByType ??= VariantWalkOrder.ReadersByType(Rules); // a benign race: every thread computes the same
-        return VariantRunner.Run(live, scenario.Id, resolved, VariantWalkOrder.Of(resolved, _readersByType));
+        return VariantRunner.Run(live, scenario.Id, resolved, VariantWalkOrder.For(Rules).Of(resolved, live));
     }
-
-    // Rule elements per fact type, for the order of the variant walk; computed on the first RunVariants.
-    private IReadOnlyDictionary<string, int>? _readersByType;
 
     /// <summary>
     /// Checks what <see cref="RunVariants"/> would run without running it: every problem of the scenario's <c>vary:</c>
@@ -54,7 +50,7 @@ public sealed partial class ScenarioEngine
         return diagnostics.Sorted();
     }
 
-    private List<ResolvedDimension> ResolveVariants(Scenario scenario, IEnumerable<VariationDimension>? dimensions, WhatIfOptions whatIf, DiagnosticBag diagnostics)
+    internal List<ResolvedDimension> ResolveVariants(Scenario scenario, IEnumerable<VariationDimension>? dimensions, WhatIfOptions whatIf, DiagnosticBag diagnostics)
     {
         var all = VariationReader.ReadSection(scenario.VaryNode, diagnostics);
         all.AddRange(dimensions ?? []);

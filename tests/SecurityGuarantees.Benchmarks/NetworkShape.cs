@@ -1,0 +1,27 @@
+using NRules;
+using NRules.Diagnostics;
+
+namespace SecurityGuarantees.Benchmarks;
+
+/// <summary>
+/// <c>--network [five|shipped]</c>: the shape of the NRules network the rules compile to — nodes by kind, and for each type
+/// node (every fact NRules inserts, updates or retracts is tested against every one) how many alpha nodes hang under it.
+/// For analysis (docs/performance.md, issue 18); no target reads it.
+/// </summary>
+internal static class NetworkShape
+{
+    public static void Print(string kind)
+    {
+        var ours = kind == "shipped" ? YamlImplementation.CreateShipped() : YamlImplementation.CreateFiveRules();
+        var scenario = YamlImplementation.ToScenario(BenchData.Generate(12));
+        var session = RuleCosts.CreateSessionMethod.Invoke(ours.Engine, [scenario, null])!;
+        var schema = ((ISessionSchemaProvider)(ISession)RuleCosts.SessionField.GetValue(session)!).GetSchema();
+        Console.WriteLine($"{schema.Nodes.Count} nodes: " + string.Join(", ", schema.Nodes.GroupBy(n => n.NodeType).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
+        var children = schema.Links.GroupBy(l => l.Source.Id).ToDictionary(g => g.Key, g => g.Select(l => l.Target).ToList());
+        foreach (var type in schema.Nodes.Where(n => n.NodeType == NodeType.Type).OrderBy(n => n.OutputType?.Name, StringComparer.Ordinal))
+        {
+            var below = children.GetValueOrDefault(type.Id) ?? [];
+            Console.WriteLine($"  type {type.OutputType?.Name}: {below.Count(n => n.NodeType == NodeType.Selection)} selection nodes, {below.Count(n => n.NodeType == NodeType.AlphaMemory)} alpha memory");
+        }
+    }
+}
