@@ -31,7 +31,7 @@ public sealed class ScenarioEngineBuilder
     private int? _maxFirings;
     private TimeProvider _timeProvider = TimeProvider.System;
     private bool _fastCompile = true;
-    private bool _indexedJoins = IndexedJoinsDefault();
+    private bool? _indexedJoins = IndexedJoinsDefault();
     private bool _directConclusions = DirectConclusionsDefault();
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
     private InputLimits _limits = InputLimits.Default;
@@ -123,15 +123,26 @@ public sealed class ScenarioEngineBuilder
 
     /// <summary>
     /// Whether equi-joins (<c>where: proposal == p.id</c>) on scenario fact types that no rule inserts are compiled as index
-    /// lookups (default: on). Each left fact then reads one bucket of a per-evaluation index instead of NRules comparing
-    /// it with every fact of the type, so evaluation time grows linearly with the data. Results, justifications and
-    /// timelines are the same either way; turn it off only to compare, or to rule it out when reporting a problem.
-    /// The environment variable <c>SECURITYGUARANTEES_INDEXED_JOINS=0</c> changes the default to off.
+    /// lookups. Each left fact then reads one bucket of a per-evaluation index instead of NRules comparing it with every
+    /// fact of the type, so evaluation time grows linearly with the data; on a small scenario the index costs more than it
+    /// saves. By default (neither called nor set by the environment) both are used: scenarios of fewer than
+    /// <see cref="ScenarioEngine.IndexedJoinsFromFacts"/> facts run on NRules' own joins, larger ones on index lookups (that
+    /// network is compiled on the first such scenario). <see langword="true"/> uses index lookups for every scenario,
+    /// <see langword="false"/> for none. Results, justifications and timelines are the same either way; force one only to
+    /// compare, or to rule it out when reporting a problem. The environment variable
+    /// <c>SECURITYGUARANTEES_INDEXED_JOINS</c> (<c>1</c>/<c>0</c>) sets the default.
     /// </summary>
-    /// <param name="enabled">Compile indexed joins.</param>
+    /// <param name="enabled">Compile indexed joins for every scenario (<see langword="true"/>) or for none.</param>
     public ScenarioEngineBuilder WithIndexedJoins(bool enabled)
     {
         _indexedJoins = enabled;
+        return this;
+    }
+
+    /// <summary>The default of <see cref="WithIndexedJoins"/> whatever the environment says: both networks, by scenario size.</summary>
+    internal ScenarioEngineBuilder WithIndexedJoinsBySize()
+    {
+        _indexedJoins = null;
         return this;
     }
 
@@ -200,7 +211,8 @@ public sealed class ScenarioEngineBuilder
         DeclaredTypeBinder.Register(files, types, diagnostics);
 
         // Bind every rule even when some files have structural errors: all problems are reported in one pass.
-        var compiled = RuleSetCompiler.Compile(files, types, diagnostics, _fastCompile, _indexedJoins, _directConclusions);
+        var (fastCompile, directConclusions) = (_fastCompile, _directConclusions);
+        var compiled = RuleSetCompiler.Compile(files, types, diagnostics, fastCompile, _indexedJoins ?? false, directConclusions);
         var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
         if (compiled is null || diagnostics.HasErrors)
         {
@@ -209,7 +221,12 @@ public sealed class ScenarioEngineBuilder
             throw exception;
         }
 
-        var engine = new ScenarioEngine(compiled, _maxFirings, _timeProvider, diagnostics.Sorted(), logger, _limits, fileTexts);
+        // By default large scenarios get index lookups: the same rules compiled again, on the first such scenario.
+        Func<CompiledRuleSet>? indexed = _indexedJoins is null
+            ? () => RuleSetCompiler.Compile(files, types, new DiagnosticBag(), fastCompile, indexedJoins: true, directConclusions)
+                ?? throw new InvalidOperationException("The rules compiled without index lookups but not with them; report this as a bug.")
+            : null;
+        var engine = new ScenarioEngine(compiled, indexed, _maxFirings, _timeProvider, diagnostics.Sorted(), logger, _limits, fileTexts);
         Log.RulesLoaded(logger, engine.RuleIds.Count, fileNames.Count, elapsed, string.Join(", ", fileNames));
         foreach (var warning in engine.Warnings.Where(w => w.Severity == DiagnosticSeverity.Warning))
         {
@@ -234,8 +251,12 @@ public sealed class ScenarioEngineBuilder
     private static bool DirectConclusionsDefault() =>
         Environment.GetEnvironmentVariable("SECURITYGUARANTEES_DIRECT_CONCLUSIONS") is not ("0" or "false" or "off");
 
-    private static bool IndexedJoinsDefault() =>
-        Environment.GetEnvironmentVariable("SECURITYGUARANTEES_INDEXED_JOINS") is not ("0" or "false" or "off");
+    private static bool? IndexedJoinsDefault() => Environment.GetEnvironmentVariable("SECURITYGUARANTEES_INDEXED_JOINS") switch
+    {
+        "0" or "false" or "off" => false,
+        "1" or "true" or "on" => true,
+        _ => null,
+    };
 
     private static IEnumerable<(string File, string Text)> ReadSources(IEnumerable<RuleSource> sources, InputLimits limits, DiagnosticBag diagnostics)
     {

@@ -126,6 +126,13 @@ if (args.Contains("--phases"))
     return 0;
 }
 
+if (args.Contains("--index-ab"))
+{
+    // Indexed joins against NRules' own joins by scenario size (alternating, CPU time, and bytes)
+    IndexingBySize.Run();
+    return 0;
+}
+
 if (args.Contains("--network"))
 {
     // The NRules network's shape: nodes by kind, alpha nodes under each type node: --network [five|shipped]
