@@ -53,10 +53,11 @@ public sealed partial class ScenarioEngine
     /// <summary>
     /// The size from which a scenario runs on index lookups when the engine uses both networks (the default of
     /// <see cref="ScenarioEngineBuilder.WithIndexedJoins"/>). Measured side by side (docs/performance.md, issue 18): at
-    /// 46 – 57 facts NRules' own joins take a fifth to a quarter less time and a sixth fewer bytes; from about a hundred
-    /// facts the index lookups win, and their advantage grows with the data.
+    /// 46 – 57 facts NRules' own joins take a fifth less time and a sixth fewer bytes; the two break even between about
+    /// 200 and 370 facts, and beyond that the index lookups' advantage grows with the data (NRules' joins compare every
+    /// pair), so the switch is at the lower end.
     /// </summary>
-    public const int IndexedJoinsFromFacts = 100;
+    public const int IndexedJoinsFromFacts = 200;
 
     private readonly Lazy<CompiledRuleSet>? _indexedForLarge;
 

@@ -41,7 +41,7 @@ public sealed class NetworkBySizeTests
 
     [Theory]
     [InlineData(3)] // 9 facts: the unindexed network by default
-    [InlineData(40)] // 120 facts: the indexed one
+    [InlineData(70)] // 210 facts: the indexed one
     public void Results_AreTheSameOnEitherNetwork(int proposals)
     {
         var scenario = ByDefault.ParseScenario("generated.yaml", Ceasefires(proposals));
