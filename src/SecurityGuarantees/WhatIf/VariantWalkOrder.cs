@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using SecurityGuarantees.Compilation;
 using SecurityGuarantees.Explanations;
 using SecurityGuarantees.Results;
@@ -19,8 +19,8 @@ namespace SecurityGuarantees.WhatIf;
 /// the states the dimension gives it; then every rule reading that rule's conclusions, transitively. On row 14b's Paris
 /// E5 dimensions the measured cost per change ranged from 5 µs (an observation no element accepts) to 140 µs (a proposal
 /// that 30 rules reach); counting only the elements matching each type (the previous estimate) nested a commitment that
-/// few elements accept outside a demand that feeds a chain of conclusions, and the walk took a quarter longer than with
-/// the order this estimate gives. Only the walk's order changes: results are reported in the dimensions' value order, and
+/// few elements accept outside a demand that feeds a chain of conclusions, and the walk took 1.56 ms against 1.22 with the
+/// order this estimate gives. Only the walk's order changes: results are reported in the dimensions' value order, and
 /// each combination's conclusions do not depend on the path to it.
 /// </remarks>
 internal sealed class VariantWalkOrder
