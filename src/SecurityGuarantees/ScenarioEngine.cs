@@ -169,7 +169,8 @@ public sealed partial class ScenarioEngine
         return today;
     }
 
-    internal ScenarioSession CreateSession(Scenario scenario, EvaluationOptions? options)
+    /// <summary>A session for the scenario, on the network for its size (<paramref name="facts"/>: the most facts it will hold, when more than the scenario's).</summary>
+    internal ScenarioSession CreateSession(Scenario scenario, EvaluationOptions? options, int? facts = null)
     {
         foreach (var fact in scenario.Facts)
         {
@@ -181,7 +182,7 @@ public sealed partial class ScenarioEngine
             }
         }
 
-        return new ScenarioSession(SessionRules(scenario.Facts.Count), options?.MaxFirings ?? _maxFirings ?? FiringLimits.DefaultFor(scenario.Facts.Count),
+        return new ScenarioSession(SessionRules(Math.Max(facts ?? 0, scenario.Facts.Count)), options?.MaxFirings ?? _maxFirings ?? FiringLimits.DefaultFor(scenario.Facts.Count),
             options?.Trace ?? false);
     }
 

@@ -28,6 +28,7 @@ internal sealed class ScenarioSession
 
     public ScenarioSession(CompiledRuleSet rules, int maxFirings, bool trace = false)
     {
+        Rules = rules;
         _maxFirings = maxFirings;
         _session = rules.SessionFactory.CreateSession();
         _session.Events.RuleFiredEvent += OnRuleFired;
@@ -42,6 +43,9 @@ internal sealed class ScenarioSession
             _session.InsertAll(_indexes.Holders);
         }
     }
+
+    /// <summary>The network this session runs on (<see cref="ScenarioEngine.SessionRules"/>).</summary>
+    public CompiledRuleSet Rules { get; }
 
     public int TotalFired => _totalFired;
 

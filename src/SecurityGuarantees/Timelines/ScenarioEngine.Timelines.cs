@@ -82,7 +82,8 @@ public sealed partial class ScenarioEngine
         }
 
         var asOf = ResolveAsOf(timeline.Scenario, options);
-        var session = CreateSession(timeline.Scenario, options);
+        // A timeline that starts small may grow: its network is chosen by the facts it holds once every step has inserted.
+        var session = CreateSession(timeline.Scenario, options, timeline.Scenario.Facts.Count + timeline.Steps.Sum(s => s.Insertions.Count));
         return TimelineRunner.Run(session, timeline, asOf, Rules.Types, cancellationToken);
     }
 

@@ -55,6 +55,35 @@ public sealed class NetworkBySizeTests
         Assert.Contains("convey-offer", byDefault, StringComparison.Ordinal); // a rule reading a derived condition
     }
 
+    [Fact]
+    public void Timeline_ThatGrowsPastTheSize_RunsOnIndexLookupsFromTheStart_WithTheSameResults()
+    {
+        // Three proposals as the scenario (9 facts), seventy more inserted by the step (219 facts in the end).
+        var grown = Ceasefires(73);
+        var proposals = grown[grown.IndexOf("  Proposal:\n", StringComparison.Ordinal)..grown.IndexOf("  Position:\n", StringComparison.Ordinal)].Split('\n');
+        var positions = grown[grown.IndexOf("  Position:\n", StringComparison.Ordinal)..].Split('\n');
+        var yaml = new StringBuilder(Ceasefires(3));
+        yaml.Append("timeline:\n  - on: 2025-03-13\n    insert:\n      Proposal:\n");
+        foreach (var line in proposals.Skip(4).Where(l => l.Length > 0))
+        {
+            yaml.Append("    ").Append(line).Append('\n');
+        }
+
+        yaml.Append("      Position:\n");
+        foreach (var line in positions.Skip(7).Where(l => l.Length > 0))
+        {
+            yaml.Append("    ").Append(line).Append('\n');
+        }
+
+        var timeline = ByDefault.ReadTimeline(ByDefault.ParseScenario("grown.yaml", yaml.ToString()));
+        Assert.Equal(9, timeline.Scenario.Facts.Count);
+        Assert.Equal(210, timeline.Steps.Single().Insertions.Count);
+
+        Assert.NotEmpty(ByDefault.CreateSession(timeline.Scenario, null, 219).Rules.Indexes);
+        Assert.Empty(ByDefault.CreateSession(timeline.Scenario, null).Rules.Indexes);
+        Assert.Equal(TimelineJsonWriter.ToJson(NeverIndexed.RunTimeline(timeline)), TimelineJsonWriter.ToJson(ByDefault.RunTimeline(timeline)));
+    }
+
     /// <summary>Ceasefire proposals with Ukraine's and Russia's answers: every third accepted by both, the rest pending on Russia.</summary>
     private static string Ceasefires(int count)
     {
