@@ -94,11 +94,12 @@ public sealed class JoinIndexingPropertyTests
             {
                 concluding++;
             }
-        }, iter: 60, threads: 1, print: t => t.Item1 + "\n---\n" + t.Item2);
+        }, iter: 180, threads: 1, print: t => t.Item1 + "\n---\n" + t.Item2);
 
         // The property says something only if the random rules do conclude now and then. Few proposals and many positions
         // keep that likely (13-17 of 60 in trials): with six proposals, up to twenty positions and three joins a run
-        // of 60 fell below the bar now and then.
-        Assert.True(concluding >= 6, $"only {concluding} of 60 random rule sets concluded anything");
+        // of 60 fell below the bar now and then. Later trials read 7-19 of 60 (a fifth on average) and one run 4, below
+        // the bar of a tenth: 180 rule sets keep the same bar of a tenth with a chance of missing it by luck under 1 in 1,000.
+        Assert.True(concluding >= 18, $"only {concluding} of 180 random rule sets concluded anything");
     }
 }
