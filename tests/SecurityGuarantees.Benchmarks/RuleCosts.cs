@@ -300,7 +300,7 @@ internal static partial class RuleCosts
 
     private static Single Once(ScenarioEngine engine, Scenario scenario)
     {
-        var session = CreateSessionMethod.Invoke(engine, [scenario, null])!;
+        var session = CreateSessionMethod.Invoke(engine, [scenario, null, null])!;
         var nrules = (ISession)SessionField.GetValue(session)!;
         var actionMs = new Dictionary<string, double>(StringComparer.Ordinal);
         var firings = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -21,7 +21,7 @@ internal sealed class SessionProbe
 
     public SessionProbe(ScenarioEngine engine, Scenario scenario, bool start = true)
     {
-        _session = CreateSessionMethod.Invoke(engine, [scenario, null])!;
+        _session = CreateSessionMethod.Invoke(engine, [scenario, null, null])!;
         var type = _session.GetType();
         _insert = Find(type, "Insert");
         _update = Find(type, "Update");
