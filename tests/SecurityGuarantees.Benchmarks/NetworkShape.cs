@@ -14,7 +14,7 @@ internal static class NetworkShape
     {
         var ours = kind == "shipped" ? YamlImplementation.CreateShipped() : YamlImplementation.CreateFiveRules();
         var scenario = YamlImplementation.ToScenario(BenchData.Generate(12));
-        var session = RuleCosts.CreateSessionMethod.Invoke(ours.Engine, [scenario, null, null])!;
+        var session = SessionProbe.CreateSession(ours.Engine, scenario);
         var schema = ((ISessionSchemaProvider)(ISession)RuleCosts.SessionField.GetValue(session)!).GetSchema();
         Console.WriteLine($"{schema.Nodes.Count} nodes: " + string.Join(", ", schema.Nodes.GroupBy(n => n.NodeType).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
         var children = schema.Links.GroupBy(l => l.Source.Id).ToDictionary(g => g.Key, g => g.Select(l => l.Target).ToList());

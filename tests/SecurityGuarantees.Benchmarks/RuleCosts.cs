@@ -300,7 +300,7 @@ internal static partial class RuleCosts
 
     private static Single Once(ScenarioEngine engine, Scenario scenario)
     {
-        var session = CreateSessionMethod.Invoke(engine, [scenario, null, null])!;
+        var session = SessionProbe.CreateSession(engine, scenario);
         var nrules = (ISession)SessionField.GetValue(session)!;
         var actionMs = new Dictionary<string, double>(StringComparer.Ordinal);
         var firings = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -353,10 +353,6 @@ internal static partial class RuleCosts
     private static string Ratio(double large, double small) => small > 0 ? (large / small).ToString(large / small >= 10 ? "F0" : "F1", Inv) : "–";
 
     private static string Short(string s, int max) => (s.Length <= max ? s : s[..(max - 1)] + "…").Replace("|", "\\|", StringComparison.Ordinal);
-
-    internal static readonly MethodInfo CreateSessionMethod =
-        typeof(ScenarioEngine).GetMethod("CreateSession", BindingFlags.Instance | BindingFlags.NonPublic)
-        ?? throw new InvalidOperationException("ScenarioEngine.CreateSession not found");
 
     internal static readonly FieldInfo SessionField =
         typeof(ScenarioEngine).Assembly.GetType("SecurityGuarantees.Evaluation.ScenarioSession")?.GetField("_session", BindingFlags.Instance | BindingFlags.NonPublic)

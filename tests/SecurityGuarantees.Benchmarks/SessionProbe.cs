@@ -21,7 +21,7 @@ internal sealed class SessionProbe
 
     public SessionProbe(ScenarioEngine engine, Scenario scenario, bool start = true)
     {
-        _session = CreateSessionMethod.Invoke(engine, [scenario, null, null])!;
+        _session = CreateSession(engine, scenario);
         var type = _session.GetType();
         _insert = Find(type, "Insert");
         _update = Find(type, "Update");
@@ -100,6 +100,17 @@ internal sealed class SessionProbe
     public void Fire() => _fire.Invoke(_session, [CancellationToken.None]);
 
     public EvaluationResult Snapshot(string scenario, DateOnly asOf) => (EvaluationResult)_snapshot.Invoke(_session, [scenario, asOf, CancellationToken.None])!;
+
+    /// <summary>
+    /// The engine's internal session for a scenario, with its default options: the arguments after the scenario are left
+    /// to their defaults whatever their number, so an optional parameter added later does not break the probes.
+    /// </summary>
+    internal static object CreateSession(ScenarioEngine engine, Scenario scenario)
+    {
+        var arguments = CreateSessionMethod.GetParameters().Select(p => p.HasDefaultValue ? p.DefaultValue : null).ToArray();
+        arguments[0] = scenario;
+        return CreateSessionMethod.Invoke(engine, arguments)!;
+    }
 
     private static MethodInfo Find(Type type, string name) =>
         type.GetMethod(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)

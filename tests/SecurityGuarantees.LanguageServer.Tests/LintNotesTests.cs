@@ -24,6 +24,26 @@ public sealed class LintNotesTests : IDisposable
         return uri;
     }
 
+    /// <summary>The lint-notes fixture, saved in the folder and opened in a started server, once its first notes are published.</summary>
+    private async Task<(LanguageServerProcess Server, string File, string Text, string Uri)> OpenFixtureWithNotesAsync()
+    {
+        var file = Path.Combine(_folder, "lint-notes.yaml");
+        var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "lint-notes.yaml"));
+        await File.WriteAllTextAsync(file, text);
+        var server = await LanguageServerProcess.StartAsync();
+        try
+        {
+            var uri = await OpenAsync(server, file, text);
+            await server.DiagnosticsAsync(uri, HasLintNote);
+            return (server, file, text, uri);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
     [Fact]
     public async Task DidOpen_RuleFileWithLintFindings_NotesAsTheCliPrintsThem()
     {
@@ -48,12 +68,8 @@ public sealed class LintNotesTests : IDisposable
     [Fact]
     public async Task DidChange_TypingStops_NotesFollowTheTextMergedWithKeystrokeDiagnostics()
     {
-        var file = Path.Combine(_folder, "lint-notes.yaml");
-        var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "lint-notes.yaml"));
-        await File.WriteAllTextAsync(file, text);
-        await using var server = await LanguageServerProcess.StartAsync();
-        var uri = await OpenAsync(server, file, text);
-        await server.DiagnosticsAsync(uri, HasLintNote);
+        var (server, file, text, uri) = await OpenFixtureWithNotesAsync();
+        await using var running = server;
 
         // Use the binding (its note goes) and misspell a field (a keystroke error: the rule set no longer loads, so lint
         // reports nothing, as the CLI does), in one edit.
@@ -76,12 +92,8 @@ public sealed class LintNotesTests : IDisposable
     [Fact]
     public async Task DidSave_NotesOfTheSavedText()
     {
-        var file = Path.Combine(_folder, "lint-notes.yaml");
-        var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "lint-notes.yaml"));
-        await File.WriteAllTextAsync(file, text);
-        await using var server = await LanguageServerProcess.StartAsync();
-        var uri = await OpenAsync(server, file, text);
-        await server.DiagnosticsAsync(uri, HasLintNote);
+        var (server, file, text, uri) = await OpenFixtureWithNotesAsync();
+        await using var running = server;
 
         // The binding is used now: until lint runs again, the notes of the earlier text stay (SG0703 among them).
         var edited = text.Replace("subject: \"{p.id}\"", "subject: \"{p.id} {unused.name}\"", StringComparison.Ordinal);
