@@ -23,6 +23,13 @@ internal sealed class MatchValues
         }
     }
 
+    /// <summary>Values passed by NRules in the order of <paramref name="names"/> (both arrays are kept, not copied).</summary>
+    public MatchValues(string[] names, object?[] values)
+    {
+        _names = names;
+        _values = values;
+    }
+
     public MatchValues(IReadOnlyDictionary<string, object?> values)
     {
         _names = [.. values.Keys];

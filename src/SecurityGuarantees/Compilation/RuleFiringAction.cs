@@ -17,9 +17,16 @@ internal sealed class RuleFiringAction(CompiledRule rule, IReadOnlyList<Conclusi
     /// <summary>Per factory: link the conclusion itself, without a support and the merge (set by <see cref="DirectConclusionPlanner"/>).</summary>
     public bool[] Direct { get; } = new bool[factories.Count];
 
-    public void Execute(IContext context)
+    /// <summary>
+    /// The names of the declarations NRules passes to the action, in order (set when the rule is built), or null when
+    /// the action reads them from the match.
+    /// </summary>
+    public string[]? DeclarationNames { get; set; }
+
+    public void Execute(IContext context) => Execute(context, new MatchValues(context.Match));
+
+    public void Execute(IContext context, MatchValues values)
     {
-        var values = new MatchValues(context.Match);
         var (because, becauseFacts) = Because(values);
         for (var i = 0; i < Factories.Count; i++)
         {
