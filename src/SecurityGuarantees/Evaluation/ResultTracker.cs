@@ -34,18 +34,40 @@ internal sealed class ResultTracker : IDirectSupportStore
     private IReadOnlyList<ConditionResult> _conditionList = [];
     private IReadOnlyList<NextStepResult> _nextStepList = [];
     private IReadOnlyList<InsertedFactResult> _insertedList = [];
+    private readonly ISession _session;
+    private bool _watchingInserts;
 
     public ResultTracker(ISession session, FactTypeRegistry types)
     {
+        _session = session;
         _types = types;
         _conditionType = types.Find(typeof(Condition))!;
         _nextStepType = types.Find(typeof(NextStep))!;
         _conclusionTypes[typeof(Condition)] = _conditionType;
         _conclusionTypes[typeof(NextStep)] = _nextStepType;
-        session.Events.FactInsertedEvent += (_, e) => Inserted(e.Fact);
         session.Events.FactUpdatedEvent += (_, e) => Updated(e.Fact);
         session.Events.FactRetractedEvent += (_, e) => Retracted(e.Fact);
     }
+
+    /// <summary>
+    /// Watches inserts from now on. NRules raises the insert event with an allocation per fact, and until a rule has
+    /// fired only a <see cref="Condition"/> or <see cref="NextStep"/> (a scenario built in code may hold them) can be a
+    /// result: types rules insert are learned from their supports. So a session watches from its first firing, or from
+    /// the first insert of such a fact (<see cref="IsResult"/>).
+    /// </summary>
+    public void WatchInserts()
+    {
+        if (!_watchingInserts)
+        {
+            _session.Events.FactInsertedEvent += (_, e) => Inserted(e.Fact);
+            _watchingInserts = true;
+        }
+    }
+
+    public bool WatchingInserts => _watchingInserts;
+
+    /// <summary>Whether the fact would be tracked as (a support of) a result if inserted now.</summary>
+    public bool IsResult(object fact) => fact is SupportFact || ConclusionTypeOf(fact) is not null;
 
     public void Attach(SupportFact support) => _directSupports[support.GroupKey] = support;
 

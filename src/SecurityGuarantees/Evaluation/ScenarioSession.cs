@@ -64,7 +64,15 @@ internal sealed class ScenarioSession
     /// <summary>Author rules in the order they fired (the engine's own <c>$</c> rules left out).</summary>
     public IReadOnlyList<string> FiringLog => _firingLog;
 
-    public void Insert(IEnumerable<object> facts) => Guard(() => Indexed(IndexOperation.Insert, facts, _session.InsertAll));
+    public void Insert(IEnumerable<object> facts)
+    {
+        if (!_results.WatchingInserts && facts.Any(_results.IsResult))
+        {
+            _results.WatchInserts();
+        }
+
+        Guard(() => Indexed(IndexOperation.Insert, facts, _session.InsertAll));
+    }
 
     /// <summary>
     /// Inserts in batches (a name of its own: the benchmarks find <see cref="Insert(IEnumerable{object})"/> by name), checking <paramref name="cancellationToken"/> between them: NRules cannot be interrupted inside
@@ -125,6 +133,7 @@ internal sealed class ScenarioSession
     {
         cancellationToken.ThrowIfCancellationRequested();
         _recentFirings.Clear(); // a loop is named by the rules of this firing round only
+        _results.WatchInserts();
         var authorAtStart = _authorFired;
         while (!_session.Agenda.IsEmpty)
         {
