@@ -15,7 +15,18 @@ internal static class NetworkShape
         var ours = kind == "shipped" ? YamlImplementation.CreateShipped() : YamlImplementation.CreateFiveRules();
         var scenario = YamlImplementation.ToScenario(BenchData.Generate(12));
         var session = SessionProbe.CreateSession(ours.Engine, scenario);
-        var schema = ((ISessionSchemaProvider)(ISession)RuleCosts.SessionField.GetValue(session)!).GetSchema();
+        var schema = kind == "fluent"
+            ? FluentImplementation.Create().Evaluate(BenchData.Generate(12)).GetSchema()
+            : ((ISessionSchemaProvider)(ISession)RuleCosts.SessionField.GetValue(session)!).GetSchema();
+        if (Environment.GetEnvironmentVariable("NETWORK_NODES") == "1")
+        {
+            var parents = schema.Links.GroupBy(l => l.Target.Id).ToDictionary(g => g.Key, g => string.Join(",", g.Select(l => l.Source.Id)));
+            foreach (var node in schema.Nodes.OrderBy(n => n.Id))
+            {
+                Console.WriteLine($"{node.Id,3} {node.NodeType,-12} <- {parents.GetValueOrDefault(node.Id),-8} {node.OutputType?.Name} {string.Join(" ; ", node.Expressions.Select(e => e.Value.ToString()))} {string.Join(" ; ", node.Properties.Select(p => p.Key + "=" + p.Value))}");
+            }
+        }
+
         Console.WriteLine($"{schema.Nodes.Count} nodes: " + string.Join(", ", schema.Nodes.GroupBy(n => n.NodeType).OrderBy(g => g.Key.ToString(), StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
         var children = schema.Links.GroupBy(l => l.Source.Id).ToDictionary(g => g.Key, g => g.Select(l => l.Target).ToList());
         foreach (var type in schema.Nodes.Where(n => n.NodeType == NodeType.Type).OrderBy(n => n.OutputType?.Name, StringComparer.Ordinal))

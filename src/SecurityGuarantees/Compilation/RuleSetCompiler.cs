@@ -62,8 +62,17 @@ internal static class RuleSetCompiler
             DirectConclusionPlanner.Plan([.. rules.Select(r => r.Action!)]);
         }
 
-        definitions.Add(ConclusionMergeRules.Build(types.Find("Condition")!));
-        definitions.Add(ConclusionMergeRules.Build(types.Find("NextStep")!));
+        // A merge rule only for a type some action states through supports: when every action stating a condition (or a
+        // next step) links it directly, the merge rule would never see a fact, but each session would still build its
+        // nine nodes' memories (a tenth of a small evaluation's session creation).
+        foreach (var type in new[] { types.Find("Condition")!, types.Find("NextStep")! })
+        {
+            if (rules.Exists(r => r.Action!.Factories.Where((f, i) => f.Type == type && !r.Action.Direct[i]).Any()))
+            {
+                definitions.Add(ConclusionMergeRules.Build(type));
+            }
+        }
+
         definitions.AddRange(insertedTypes.OrderBy(t => t.Name, StringComparer.Ordinal).Select(ConclusionMergeRules.Build));
 
         var compiler = new RuleCompiler();
