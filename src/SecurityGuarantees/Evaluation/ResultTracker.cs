@@ -37,6 +37,9 @@ internal sealed class ResultTracker : IDirectSupportStore
     private readonly ISession _session;
     private bool _watchingInserts;
 
+    // The support attached last: NRules inserts its conclusion next (after the action), so its group key is at hand.
+    private SupportFact? _lastAttached;
+
     public ResultTracker(ISession session, FactTypeRegistry types)
     {
         _session = session;
@@ -69,7 +72,11 @@ internal sealed class ResultTracker : IDirectSupportStore
     /// <summary>Whether the fact would be tracked as (a support of) a result if inserted now.</summary>
     public bool IsResult(object fact) => fact is SupportFact || ConclusionTypeOf(fact) is not null;
 
-    public void Attach(SupportFact support) => _directSupports[support.GroupKey] = support;
+    public void Attach(SupportFact support)
+    {
+        _directSupports[support.GroupKey] = support;
+        _lastAttached = support;
+    }
 
     public SupportFact? Find(object conclusion, string groupKey) =>
         _directSupports.TryGetValue(groupKey, out var support) && ReferenceEquals(support.Conclusion, conclusion) ? support : null;
@@ -161,6 +168,11 @@ internal sealed class ResultTracker : IDirectSupportStore
             }
 
             return support.GroupKey;
+        }
+
+        if (_lastAttached is { } attached && ReferenceEquals(attached.Conclusion, value))
+        {
+            return attached.GroupKey;
         }
 
         return ConclusionTypeOf(value) is { } conclusionType
