@@ -54,9 +54,9 @@ internal sealed class ResultTracker : IDirectSupportStore
 
     /// <summary>
     /// Watches inserts from now on. NRules raises the insert event with an allocation per fact, and until a rule has
-    /// fired only a <see cref="Condition"/> or <see cref="NextStep"/> (a scenario built in code may hold them) can be a
-    /// result: types rules insert are learned from their supports. So a session watches from its first firing, or from
-    /// the first insert of such a fact (<see cref="IsResult"/>).
+    /// fired only a <see cref="Condition"/> or <see cref="NextStep"/> could be a result (types rules insert are learned
+    /// from their supports), which no scenario holds (<see cref="ScenarioEngine"/> refuses them). So a session watches
+    /// from its first firing, or, defensively, from the first insert of a fact that <see cref="IsResult"/>.
     /// </summary>
     public void WatchInserts()
     {
