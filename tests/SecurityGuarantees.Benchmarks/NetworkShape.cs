@@ -4,13 +4,15 @@ using NRules.Diagnostics;
 namespace SecurityGuarantees.Benchmarks;
 
 /// <summary>
-/// <c>--network [five|shipped]</c>: the shape of the NRules network the rules compile to — nodes by kind, and for each type
-/// node (every fact NRules inserts, updates or retracts is tested against every one) how many alpha nodes hang under it.
+/// <c>--network [five|shipped|fluent] [--nodes]</c>: the shape of the NRules network the rules compile to (<c>fluent</c>:
+/// the hand-written five rules) — nodes by kind, and for each type node (every fact NRules inserts, updates or retracts is
+/// tested against every one) how many alpha nodes hang under it; with <c>--nodes</c>, every node with its parents and
+/// expressions first.
 /// For analysis (docs/performance.md, issue 18); no target reads it.
 /// </summary>
 internal static class NetworkShape
 {
-    public static void Print(string kind)
+    public static void Print(string kind, bool nodes)
     {
         var ours = kind == "shipped" ? YamlImplementation.CreateShipped() : YamlImplementation.CreateFiveRules();
         var scenario = YamlImplementation.ToScenario(BenchData.Generate(12));
@@ -18,7 +20,7 @@ internal static class NetworkShape
         var schema = kind == "fluent"
             ? FluentImplementation.Create().Evaluate(BenchData.Generate(12)).GetSchema()
             : ((ISessionSchemaProvider)(ISession)RuleCosts.SessionField.GetValue(session)!).GetSchema();
-        if (Environment.GetEnvironmentVariable("NETWORK_NODES") == "1")
+        if (nodes)
         {
             var parents = schema.Links.GroupBy(l => l.Target.Id).ToDictionary(g => g.Key, g => string.Join(",", g.Select(l => l.Source.Id)));
             foreach (var node in schema.Nodes.OrderBy(n => n.Id))

@@ -135,8 +135,9 @@ if (args.Contains("--index-ab"))
 
 if (args.Contains("--network"))
 {
-    // The NRules network's shape: nodes by kind, alpha nodes under each type node: --network [five|shipped]
-    NetworkShape.Print(args.SkipWhile(a => a != "--network").Skip(1).FirstOrDefault() ?? "five");
+    // The NRules network's shape: nodes by kind, alpha nodes under each type node: --network [five|shipped|fluent] [--nodes]
+    var kind = args.SkipWhile(a => a != "--network").Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "five";
+    NetworkShape.Print(kind, nodes: args.Contains("--nodes"));
     return 0;
 }
 

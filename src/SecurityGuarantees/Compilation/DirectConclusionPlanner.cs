@@ -8,7 +8,8 @@ namespace SecurityGuarantees.Compilation;
 /// Decides which <c>then</c> actions may link their conclusion directly to the activation instead of through a support
 /// and the merge rule (<see cref="ConclusionMergeRules"/>): those whose conclusion can never have a second support. That
 /// holds when (1) no other action in the rule set states a conclusion of that type and id, and (2) the rule's
-/// activation is a function of the conclusion's key: the rule has only patterns, <c>not:</c> and <c>exists:</c>, each key
+/// activation is a function of the conclusion's key: the rule has only patterns, <c>not:</c>, <c>exists:</c> and
+/// <c>count:</c> (one count per match of the rest), each key
 /// template of the conclusion is a literal or exactly one key field of a pattern (<c>{p.id}</c>), and from those, equality
 /// conjuncts (<c>proposal == p.id</c>, <c>party == "UA"</c>, either way round) fix every key field of every pattern. Then
 /// two activations with one conclusion key would match the same facts, i.e. be one activation.
@@ -46,7 +47,8 @@ internal static class DirectConclusionPlanner
 
     private static bool IsFunctionOfKey(CompiledRule rule, ConclusionFactory factory)
     {
-        if (!rule.Syntax.When.SelectMany(e => e.Conjuncts()).All(e => e is PatternSyntax or NotSyntax or ExistsSyntax))
+        // A count: gives one result per match of what precedes it, so it adds no second activation either.
+        if (!rule.Syntax.When.SelectMany(e => e.Conjuncts()).All(e => e is PatternSyntax or NotSyntax or ExistsSyntax or CountSyntax))
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using SecurityGuarantees.Explanations;
+using SecurityGuarantees.Reporting;
 using SecurityGuarantees.Tests.Support;
 
 namespace SecurityGuarantees.Tests.Compilation;
@@ -77,6 +78,58 @@ public sealed class DirectConclusionTests : SwitchEquivalenceTests
             """);
         var titled = Assert.Single(engine.Evaluate(scenario).Conditions, c => c.Id == "titled");
         Assert.Equal(2, titled.Justifications.Count);
+    }
+
+    [Fact]
+    public void ACount_AddsNoSecondActivation_SoItsConclusionIsDirect()
+    {
+        const string rules = """
+            version: 1
+            ruleset: r
+            rules:
+              - id: coalition
+                when:
+                  - count: Commitment
+                    where: kind == "reassurance-force"
+                    distinct: party
+                    atLeast: 2
+                then:
+                  - condition: coalition-formed
+                    subject: reassurance-force
+              - id: backers
+                when:
+                  - fact: Party
+                    as: p
+                  - count: Commitment
+                    where: party == p.id
+                    as: n
+                    atLeast: 1
+                then:
+                  - condition: committed
+                    subject: "{p.id}"
+                    text: "{n} commitments"
+            """;
+        const string scenario = """
+            scenario: s
+            asOf: 2025-03-12
+            facts:
+              Party:
+                - { id: FR }
+                - { id: GB }
+                - { id: DE }
+              Commitment:
+                - { id: c1, party: FR, kind: reassurance-force }
+                - { id: c2, party: GB, kind: reassurance-force }
+                - { id: c3, party: GB, kind: air-policing }
+            """;
+        var on = new ScenarioEngineBuilder().WithDirectConclusions(true).AddRuleText("r.yaml", rules).Build();
+        var off = new ScenarioEngineBuilder().WithDirectConclusions(false).AddRuleText("r.yaml", rules).Build();
+        Assert.True(Direct(on, "coalition"));
+        Assert.True(Direct(on, "backers"));
+        var json = JsonReportWriter.ToJson(on.Evaluate(on.ParseScenario("s.yaml", scenario)));
+        Assert.Equal(JsonReportWriter.ToJson(off.Evaluate(off.ParseScenario("s.yaml", scenario))), json);
+        Assert.Contains("\"2 commitments\"", json, StringComparison.Ordinal);
+        Assert.Contains("coalition-formed", json, StringComparison.Ordinal);
     }
 
     [Theory]
