@@ -56,7 +56,7 @@ internal sealed class ResultTracker : IDirectSupportStore
     /// Watches inserts from now on. NRules raises the insert event with an allocation per fact, and until a rule has
     /// fired only a <see cref="Condition"/> or <see cref="NextStep"/> could be a result (types rules insert are learned
     /// from their supports), which no scenario holds (<see cref="ScenarioEngine"/> refuses them). So a session watches
-    /// from its first firing, or, defensively, from the first insert of a fact that <see cref="IsResult"/>.
+    /// from its first firing, or, defensively, from the first insert of a fact that <see cref="IsResultBeforeFiring"/>.
     /// </summary>
     public void WatchInserts()
     {
@@ -69,8 +69,12 @@ internal sealed class ResultTracker : IDirectSupportStore
 
     public bool WatchingInserts => _watchingInserts;
 
-    /// <summary>Whether the fact would be tracked as (a support of) a result if inserted now.</summary>
-    public bool IsResult(object fact) => fact is SupportFact || ConclusionTypeOf(fact) is not null;
+    /// <summary>
+    /// Whether the fact could be (a support of) a result while inserts are not watched, i.e. before the first firing:
+    /// then the only conclusion types known are <see cref="Condition"/> and <see cref="NextStep"/> (types tested, not
+    /// looked up: this runs for every scenario fact).
+    /// </summary>
+    public static bool IsResultBeforeFiring(object fact) => fact is SupportFact or Condition or NextStep;
 
     public void Attach(SupportFact support)
     {

@@ -66,7 +66,7 @@ internal sealed class ScenarioSession
 
     public void Insert(IEnumerable<object> facts)
     {
-        if (!_results.WatchingInserts && facts.Any(_results.IsResult))
+        if (!_results.WatchingInserts && facts.Any(ResultTracker.IsResultBeforeFiring))
         {
             _results.WatchInserts();
         }
