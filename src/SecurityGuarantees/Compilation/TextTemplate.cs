@@ -112,19 +112,27 @@ internal sealed class TextTemplate
 
     public string Render(MatchValues values)
     {
-        if (_parts is [string only])
+        switch (_parts)
         {
-            return only;
+            case [string only]:
+                return only;
+            case [CompiledValue hole]: // "{p.id}", the common subject: the value itself, no builder
+                return FactValueFormatter.Format(hole.Evaluate(values));
+            case [var first, var second]:
+                return string.Concat(RenderPart(first, values), RenderPart(second, values));
         }
 
         var builder = new StringBuilder();
         foreach (var part in _parts)
         {
-            builder.Append(part is string s ? s : FactValueFormatter.Format(((CompiledValue)part).Evaluate(values)));
+            builder.Append(RenderPart(part, values));
         }
 
         return builder.ToString();
     }
+
+    private static string RenderPart(object part, MatchValues values) =>
+        part as string ?? FactValueFormatter.Format(((CompiledValue)part).Evaluate(values));
 
     /// <summary>Renders to a list: a single hole holding a list gives its items; anything else gives one item.</summary>
     public IEnumerable<string> RenderItems(MatchValues values)

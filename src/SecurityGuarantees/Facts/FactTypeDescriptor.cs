@@ -119,7 +119,17 @@ internal sealed class FactTypeDescriptor
             return FactValueFormatter.Format(KeyFields[0].Getter(fact));
         }
 
-        // Called for every conclusion and justification: no LINQ, one string.
+        // Called for every conclusion and justification: no LINQ, one string (and for two or three fields, no array).
+        switch (KeyFields.Count)
+        {
+            case 2:
+                return string.Concat(FactValueFormatter.Format(KeyFields[0].Getter(fact)), "/", FactValueFormatter.Format(KeyFields[1].Getter(fact)));
+            case 3:
+                return string.Concat(
+                    [FactValueFormatter.Format(KeyFields[0].Getter(fact)), "/", FactValueFormatter.Format(KeyFields[1].Getter(fact)), "/",
+                    FactValueFormatter.Format(KeyFields[2].Getter(fact))]);
+        }
+
         var parts = new string[KeyFields.Count];
         for (var i = 0; i < parts.Length; i++)
         {
