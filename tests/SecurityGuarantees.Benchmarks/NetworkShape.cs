@@ -12,14 +12,21 @@ namespace SecurityGuarantees.Benchmarks;
 /// </summary>
 internal static class NetworkShape
 {
+    private static ReteGraph Schema(string kind)
+    {
+        if (kind == "fluent")
+        {
+            return FluentImplementation.Create().Evaluate(BenchData.Generate(12)).GetSchema();
+        }
+
+        var ours = kind == "shipped" ? YamlImplementation.CreateShipped() : YamlImplementation.CreateFiveRules();
+        var session = SessionProbe.CreateSession(ours.Engine, YamlImplementation.ToScenario(BenchData.Generate(12)));
+        return ((ISessionSchemaProvider)(ISession)RuleCosts.SessionField.GetValue(session)!).GetSchema();
+    }
+
     public static void Print(string kind, bool nodes)
     {
-        var ours = kind == "shipped" ? YamlImplementation.CreateShipped() : YamlImplementation.CreateFiveRules();
-        var scenario = YamlImplementation.ToScenario(BenchData.Generate(12));
-        var session = SessionProbe.CreateSession(ours.Engine, scenario);
-        var schema = kind == "fluent"
-            ? FluentImplementation.Create().Evaluate(BenchData.Generate(12)).GetSchema()
-            : ((ISessionSchemaProvider)(ISession)RuleCosts.SessionField.GetValue(session)!).GetSchema();
+        var schema = Schema(kind);
         if (nodes)
         {
             var parents = schema.Links.GroupBy(l => l.Target.Id).ToDictionary(g => g.Key, g => string.Join(",", g.Select(l => l.Source.Id)));

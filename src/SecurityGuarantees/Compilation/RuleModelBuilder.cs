@@ -86,8 +86,9 @@ internal sealed partial class RuleModelBuilder
 
         var action = new RuleFiringAction(rule, factories!);
         rule.Action = action;
-        // Every rule's action is the same tree (the rule's own action is a rule property), so NRules' compile of a large
-        // rule set reuses one delegate instead of compiling one per rule.
+        // The action that reads the match: the same tree for every rule (the rule's own action is a rule property), so a
+        // large rule set compiles one delegate. PassingDeclarations swaps it for one NRules fills from the tuple once the
+        // built left-hand side names the declarations; a rule with more than a delegate takes keeps it.
         ruleBuilder.Property(ActionProperty, action);
         var context = Expression.Parameter(typeof(IContext), "ctx");
         ruleBuilder.RightHandSide().Action(Expression.Lambda<Action<IContext>>(Expression.Call(FireMethod, context), context));

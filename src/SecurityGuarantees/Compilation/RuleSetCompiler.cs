@@ -67,7 +67,7 @@ internal static class RuleSetCompiler
         // nine nodes' memories (a tenth of a small evaluation's session creation).
         foreach (var type in new[] { types.Find("Condition")!, types.Find("NextStep")! })
         {
-            if (rules.Exists(r => r.Action!.Factories.Where((f, i) => f.Type == type && !r.Action.Direct[i]).Any()))
+            if (rules.Exists(r => StatesThroughSupports(r.Action!, type)))
             {
                 definitions.Add(ConclusionMergeRules.Build(type));
             }
@@ -96,6 +96,10 @@ internal static class RuleSetCompiler
             return null;
         }
     }
+
+    /// <summary>Whether some action of the rule states a conclusion of <paramref name="type"/> through a support (not directly).</summary>
+    private static bool StatesThroughSupports(RuleFiringAction action, FactTypeDescriptor type) =>
+        Enumerable.Range(0, action.Factories.Count).Any(i => action.Factories[i].Type == type && !action.Direct[i]);
 
     /// <summary>
     /// A native build has code only for the generic shapes NativeAotShapes names; the likely cause is one condition over
