@@ -22,8 +22,9 @@ public sealed partial class ScenarioEngine
     private readonly ILogger _logger;
 
     internal ScenarioEngine(CompiledRuleSet rules, Func<CompiledRuleSet>? indexedForLarge, int? maxFirings, TimeProvider timeProvider, IReadOnlyList<Diagnostic> warnings, ILogger? logger = null,
-        InputLimits? limits = null, IReadOnlyList<RuleFileText>? ruleFiles = null)
+        InputLimits? limits = null, IReadOnlyList<RuleFileText>? ruleFiles = null, bool linkedInBatches = false)
     {
+        LinkedFactsInBatches = linkedInBatches;
         RuleFiles = ruleFiles ?? [];
         RuleSetHash = HashRuleFiles(RuleFiles);
         _logger = logger ?? NullLogger.Instance;
@@ -60,6 +61,12 @@ public sealed partial class ScenarioEngine
     public const int IndexedJoinsFromFacts = 200;
 
     private readonly Lazy<CompiledRuleSet>? _indexedForLarge;
+
+    /// <summary>
+    /// Whether sessions propagate the facts rules link in batches (<see cref="ScenarioSession"/>): the rules have no
+    /// feedback cycle (<see cref="RuleGraphs.FeedbackCycles"/>) and the builder did not turn it off.
+    /// </summary>
+    internal bool LinkedFactsInBatches { get; }
 
     /// <summary>The network a scenario of this many facts runs on.</summary>
     internal CompiledRuleSet SessionRules(int facts) =>
@@ -127,11 +134,7 @@ public sealed partial class ScenarioEngine
         try
         {
             var asOf = ResolveAsOf(scenario, options);
-            var session = CreateSession(scenario, options);
-            session.InsertInBatches(scenario.Facts, cancellationToken);
-            session.SetToday(asOf, first: true);
-            session.Fire(cancellationToken);
-            var result = session.SnapshotWithTrace(scenario.Id, asOf, cancellationToken);
+            var result = InBatchesOrStepwise(batches => Run(scenario, options, asOf, batches, cancellationToken));
             var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
             EngineInstrumentation.Record(EngineInstrumentation.Success, elapsed, result.RulesFired);
             if (activity is not null)
@@ -169,8 +172,44 @@ public sealed partial class ScenarioEngine
         return today;
     }
 
-    /// <summary>A session for the scenario, on the network for its size (<paramref name="facts"/>: the most facts it will hold, when more than the scenario's).</summary>
-    internal ScenarioSession CreateSession(Scenario scenario, EvaluationOptions? options, int? facts = null)
+    private EvaluationResult Run(Scenario scenario, EvaluationOptions? options, DateOnly asOf, bool batches, CancellationToken cancellationToken)
+    {
+        var session = CreateSession(scenario, options, batches: batches);
+        session.InsertInBatches(scenario.Facts, cancellationToken);
+        session.SetToday(asOf, first: true);
+        session.Fire(cancellationToken);
+        return session.SnapshotWithTrace(scenario.Id, asOf, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> with linked facts propagated in batches when the rules allow it. A rule that faults
+    /// (or an insert that conflicts) may do so in a match that NRules' one-firing-at-a-time order would have undone
+    /// before it fired, so a batched run that fails is run again one firing at a time, and that outcome is the answer:
+    /// batches never add an error.
+    /// </summary>
+    internal T InBatchesOrStepwise<T>(Func<bool, T> run)
+    {
+        if (!LinkedFactsInBatches)
+        {
+            return run(false);
+        }
+
+        try
+        {
+            return run(true);
+        }
+        catch (EvaluationException)
+        {
+            return run(false);
+        }
+    }
+
+    /// <summary>
+    /// A session for the scenario, on the network for its size (<paramref name="facts"/>: the most facts it will hold, when
+    /// more than the scenario's); <paramref name="batches"/>: propagate linked facts in batches if the rules allow it
+    /// (only where <see cref="InBatchesOrStepwise"/> can run it again one firing at a time).
+    /// </summary>
+    internal ScenarioSession CreateSession(Scenario scenario, EvaluationOptions? options, int? facts = null, bool batches = false)
     {
         foreach (var fact in scenario.Facts)
         {
@@ -183,7 +222,7 @@ public sealed partial class ScenarioEngine
         }
 
         return new ScenarioSession(SessionRules(Math.Max(facts ?? 0, scenario.Facts.Count)), options?.MaxFirings ?? _maxFirings ?? FiringLimits.DefaultFor(scenario.Facts.Count),
-            options?.Trace ?? false);
+            options?.Trace ?? false, batches && LinkedFactsInBatches);
     }
 
     private Scenario ParseScenario(string sourceName, string yaml, DiagnosticBag diagnostics, CancellationToken cancellationToken)

@@ -33,6 +33,7 @@ public sealed class ScenarioEngineBuilder
     private bool _fastCompile = true;
     private bool? _indexedJoins = IndexedJoinsDefault();
     private bool _directConclusions = DirectConclusionsDefault();
+    private bool _linkedInBatches = LinkedInBatchesDefault();
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
     private InputLimits _limits = InputLimits.Default;
 
@@ -157,6 +158,21 @@ public sealed class ScenarioEngineBuilder
         return this;
     }
 
+    /// <summary>
+    /// Whether sessions propagate the facts rules link (conclusions, supports, inserts) in batches once the agenda is
+    /// empty, when the rules have no feedback cycle (default: on; <c>SECURITYGUARANTEES_LINKED_IN_BATCHES=0</c> turns the
+    /// default off). Evaluations and timelines use it; explanations, why-not and what-if keep one firing at a time.
+    /// Results are the same either way: without a cycle the rules support one set of conclusions whatever the order, and
+    /// a batched run that faults is run again one firing at a time. Only <see cref="Results.EvaluationResult.RulesFired"/>
+    /// can differ (a batch fires matches that a conclusion of the same batch then undoes). Internal, for the equivalence
+    /// tests and comparisons.
+    /// </summary>
+    internal ScenarioEngineBuilder WithLinkedFactsInBatches(bool enabled)
+    {
+        _linkedInBatches = enabled;
+        return this;
+    }
+
     /// <summary>Compiles rule expressions with the framework's compiler instead of FastExpressionCompiler.</summary>
     internal ScenarioEngineBuilder WithFrameworkExpressionCompiler()
     {
@@ -226,7 +242,8 @@ public sealed class ScenarioEngineBuilder
             ? () => RuleSetCompiler.Compile(files, types, new DiagnosticBag(), fastCompile, indexedJoins: true, directConclusions)
                 ?? throw new InvalidOperationException("The rules compiled without index lookups but not with them; report this as a bug.")
             : null;
-        var engine = new ScenarioEngine(compiled, indexed, _maxFirings, _timeProvider, diagnostics.Sorted(), logger, _limits, fileTexts);
+        var linkedInBatches = _linkedInBatches && !RuleGraphs.FeedbackCycles.Exist(compiled);
+        var engine = new ScenarioEngine(compiled, indexed, _maxFirings, _timeProvider, diagnostics.Sorted(), logger, _limits, fileTexts, linkedInBatches);
         Log.RulesLoaded(logger, engine.RuleIds.Count, fileNames.Count, elapsed, string.Join(", ", fileNames));
         foreach (var warning in engine.Warnings.Where(w => w.Severity == DiagnosticSeverity.Warning))
         {
@@ -247,6 +264,9 @@ public sealed class ScenarioEngineBuilder
 
         return types;
     }
+
+    private static bool LinkedInBatchesDefault() =>
+        Environment.GetEnvironmentVariable("SECURITYGUARANTEES_LINKED_IN_BATCHES") is not ("0" or "false" or "off");
 
     private static bool DirectConclusionsDefault() =>
         Environment.GetEnvironmentVariable("SECURITYGUARANTEES_DIRECT_CONCLUSIONS") is not ("0" or "false" or "off");

@@ -21,16 +21,27 @@ internal sealed class ScenarioSession
     private readonly SessionIndexes? _indexes;
     private readonly ResultTracker _results;
     private int _totalFired;
+    private readonly bool _linkedInBatches;
     private int _authorFired;
     private DateOnly? _today;
 
     private readonly FiringTrace? _trace;
 
-    public ScenarioSession(CompiledRuleSet rules, int maxFirings, bool trace = false)
+    /// <param name="rules">The network.</param>
+    /// <param name="maxFirings">The firing limit per <see cref="Fire"/>.</param>
+    /// <param name="trace">Record a trace of every firing (then linked facts propagate one firing at a time).</param>
+    /// <param name="linkedInBatches">
+    /// Propagate the facts rules link (conclusions, supports, inserts) once the agenda is empty, all together, instead of
+    /// after each firing: NRules then walks the network once per batch, not once per fact. Only for rules without a
+    /// feedback cycle (<see cref="RuleGraphs.FeedbackCycles"/>), where the order of firings cannot change the result.
+    /// </param>
+    public ScenarioSession(CompiledRuleSet rules, int maxFirings, bool trace = false, bool linkedInBatches = false)
     {
         Rules = rules;
         _maxFirings = maxFirings;
         _session = rules.SessionFactory.CreateSession();
+        _linkedInBatches = linkedInBatches && !trace;
+        _session.AutoPropagateLinkedFacts = !_linkedInBatches;
         _session.Events.RuleFiredEvent += OnRuleFired;
         _trace = trace ? new FiringTrace(_session, rules) : null;
         _results = new ResultTracker(_session, rules.Types);
@@ -135,24 +146,36 @@ internal sealed class ScenarioSession
         _recentFirings.Clear(); // a loop is named by the rules of this firing round only
         _results.WatchInserts();
         var authorAtStart = _authorFired;
-        while (!_session.Agenda.IsEmpty)
+        do
         {
-            var budget = _maxFirings + 1 - (_authorFired - authorAtStart);
-            Guard(() => _session.Fire(budget, cancellationToken));
-            if (cancellationToken.IsCancellationRequested)
+            while (!_session.Agenda.IsEmpty)
             {
-                throw new OperationCanceledException(cancellationToken);
-            }
+                var budget = _maxFirings + 1 - (_authorFired - authorAtStart);
+                Guard(() => _session.Fire(budget, cancellationToken));
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(cancellationToken);
+                }
 
-            if (_authorFired - authorAtStart > _maxFirings)
-            {
-                var looping = _recentFirings.Where(r => !EngineRuleNames.IsEngineRule(r))
-                    .Distinct().Order(StringComparer.Ordinal).ToList();
-                throw new EvaluationException(DiagnosticCodes.FiringLimit,
-                    $"evaluation stopped after {_maxFirings} rule firings; the rules keep firing: {string.Join(", ", looping)}. "
-                    + "A rule whose insert or conclusion defeats its own 'not:' loops; fix the rules or raise --max-firings", looping);
+                if (_authorFired - authorAtStart > _maxFirings)
+                {
+                    var looping = _recentFirings.Where(r => !EngineRuleNames.IsEngineRule(r))
+                        .Distinct().Order(StringComparer.Ordinal).ToList();
+                    throw new EvaluationException(DiagnosticCodes.FiringLimit,
+                        $"evaluation stopped after {_maxFirings} rule firings; the rules keep firing: {string.Join(", ", looping)}. "
+                        + "A rule whose insert or conclusion defeats its own 'not:' loops; fix the rules or raise --max-firings", looping);
+                }
             }
         }
+        while (_linkedInBatches && PropagateLinked());
+    }
+
+    /// <summary>Propagates the linked facts the firings since the last call queued; whether there were any.</summary>
+    private bool PropagateLinked()
+    {
+        var propagated = false;
+        Guard(() => propagated = _session.PropagateLinked().Any());
+        return propagated;
     }
 
     /// <summary>Every fact in working memory (the engine's own bookkeeping facts included), for explanations and why-not.</summary>

@@ -83,8 +83,9 @@ public sealed partial class ScenarioEngine
 
         var asOf = ResolveAsOf(timeline.Scenario, options);
         // A timeline that starts small may grow: its network is chosen by the facts it holds once every step has inserted.
-        var session = CreateSession(timeline.Scenario, options, timeline.Scenario.Facts.Count + timeline.Steps.Sum(s => s.Insertions.Count));
-        return TimelineRunner.Run(session, timeline, asOf, Rules.Types, cancellationToken);
+        var facts = timeline.Scenario.Facts.Count + timeline.Steps.Sum(s => s.Insertions.Count);
+        return InBatchesOrStepwise(batches =>
+            TimelineRunner.Run(CreateSession(timeline.Scenario, options, facts, batches), timeline, asOf, Rules.Types, cancellationToken));
     }
 
     /// <summary>Reads the scenario's <c>timeline:</c> and runs it; see <see cref="RunTimeline(Timeline, EvaluationOptions?, CancellationToken)"/>.</summary>
