@@ -161,7 +161,7 @@ public sealed class ScenarioEngineBuilder
     /// <summary>
     /// Whether sessions propagate the facts rules link (conclusions, supports, inserts) in batches once the agenda is
     /// empty, when the rules have no feedback cycle (default: on; <c>SECURITYGUARANTEES_LINKED_IN_BATCHES=0</c> turns the
-    /// default off). Evaluations and timelines use it; explanations, why-not and what-if keep one firing at a time.
+    /// default off). Evaluations, timelines and what-if use it; explanations and why-not keep one firing at a time.
     /// Results are the same either way: without a cycle the rules support one set of conclusions whatever the order, and
     /// a batched run that faults is run again one firing at a time. Only <see cref="Results.EvaluationResult.RulesFired"/>
     /// can differ (a batch fires matches that a conclusion of the same batch then undoes). Internal, for the equivalence

@@ -27,12 +27,17 @@ internal sealed class LiveScenario
     // The signature of each single-field change, by change (the same change objects come back for every variant).
     private readonly Dictionary<ResolvedChange, string> _signatures = new(ReferenceEqualityComparer.Instance);
 
-    public LiveScenario(ScenarioEngine engine, Scenario scenario, EvaluationOptions? options, CancellationToken cancellationToken)
+    /// <param name="engine">The engine.</param>
+    /// <param name="scenario">The scenario as written.</param>
+    /// <param name="options">Overrides for the evaluations.</param>
+    /// <param name="cancellationToken">Stops any evaluation between rule firings.</param>
+    /// <param name="batches">Propagate linked facts in batches if the rules allow it (the caller runs under <see cref="ScenarioEngine.InBatchesOrStepwise"/>).</param>
+    public LiveScenario(ScenarioEngine engine, Scenario scenario, EvaluationOptions? options, CancellationToken cancellationToken, bool batches = false)
     {
         _scenarioId = scenario.Id;
         _asOf = engine.ResolveAsOf(scenario, options);
         _cancellationToken = cancellationToken;
-        _session = engine.CreateSession(scenario, options);
+        _session = engine.CreateSession(scenario, options, batches: batches);
         _session.Insert(scenario.Facts);
         _session.SetToday(_asOf, first: true);
         _session.Fire(cancellationToken);

@@ -31,8 +31,11 @@ public sealed partial class ScenarioEngine
             throw new RuleLoadException(diagnostics.Sorted());
         }
 
-        var live = new LiveScenario(this, scenario, options, cancellationToken);
-        return VariantRunner.Run(live, scenario.Id, resolved, VariantWalkOrder.For(Rules).Of(resolved, live));
+        return InBatchesOrStepwise(batches =>
+        {
+            var live = new LiveScenario(this, scenario, options, cancellationToken, batches);
+            return VariantRunner.Run(live, scenario.Id, resolved, VariantWalkOrder.For(Rules).Of(resolved, live));
+        });
     }
 
     /// <summary>
@@ -154,8 +157,14 @@ public sealed partial class ScenarioEngine
         ArgumentException.ThrowIfNullOrEmpty(conditionId);
         whatIf ??= new WhatIfOptions();
         bool Holds(Results.EvaluationResult r) => r.Conditions.Any(c => c.Id == conditionId && (subject is null || c.Subject == subject));
-        var live = new LiveScenario(this, scenario, options, cancellationToken);
-        if (!Holds(live.Original))
+        return InBatchesOrStepwise(batches => WhatStops(new LiveScenario(this, scenario, options, cancellationToken, batches), scenario, conditionId, subject,
+            Holds, whatIf, options, cancellationToken));
+    }
+
+    private SuggestionReport WhatStops(LiveScenario live, Scenario scenario, string conditionId, string? subject, Func<Results.EvaluationResult, bool> holds,
+        WhatIfOptions whatIf, EvaluationOptions? options, CancellationToken cancellationToken)
+    {
+        if (!holds(live.Original))
         {
             return new SuggestionReport(scenario.Id, live.Original.AsOf, SuggestionGoal.Stop, "condition", conditionId, subject, true, whatIf.MaxChanges, [], true, 0, 0, []);
         }
@@ -164,8 +173,8 @@ public sealed partial class ScenarioEngine
         var explanation = Explain(scenario, new Explanations.ExplanationQuery { Condition = conditionId, Subject = subject }, options, cancellationToken);
         var cover = new JustificationCover(explanation, resolver);
         var candidates = CandidateChanges.ToStop(cover.Premises, RuleReach.ForRules(Rules, scenario.Facts, cover.Rules));
-        var (found, complete, evaluations) = ChangeSearch.Run(live, candidates, r => !Holds(r), whatIf, cover.Stops);
-        var verified = found.Where(set => !Holds(Evaluate(ScenarioEditing.Apply(scenario, set), options, cancellationToken))).ToList();
+        var (found, complete, evaluations) = ChangeSearch.Run(live, candidates, r => !holds(r), whatIf, cover.Stops);
+        var verified = found.Where(set => !holds(Evaluate(ScenarioEditing.Apply(scenario, set), options, cancellationToken))).ToList();
         return new SuggestionReport(scenario.Id, live.Original.AsOf, SuggestionGoal.Stop, "condition", conditionId, subject, false, whatIf.MaxChanges,
             [.. verified.Select(set => new ChangeSet([.. set.Select(c => c.Change)]))], complete, evaluations, candidates.Count, []);
     }
@@ -174,7 +183,13 @@ public sealed partial class ScenarioEngine
         List<string> impossible, WhatIfOptions? whatIf, EvaluationOptions? options, CancellationToken cancellationToken)
     {
         whatIf ??= new WhatIfOptions();
-        var live = new LiveScenario(this, scenario, options, cancellationToken);
+        return InBatchesOrStepwise(batches => Suggest(new LiveScenario(this, scenario, options, cancellationToken, batches), scenario, kind, id, goal, reach,
+            impossible, whatIf, options, cancellationToken));
+    }
+
+    private SuggestionReport Suggest(LiveScenario live, Scenario scenario, string kind, string id, Func<Results.EvaluationResult, bool> goal, RuleReach reach,
+        List<string> impossible, WhatIfOptions whatIf, EvaluationOptions? options, CancellationToken cancellationToken)
+    {
         if (goal(live.Original))
         {
             return new SuggestionReport(scenario.Id, live.Original.AsOf, SuggestionGoal.MakeHold, kind, id, null, true, whatIf.MaxChanges, [], true, 0, 0, []);

@@ -2,6 +2,7 @@ using SecurityGuarantees.Diagnostics;
 using SecurityGuarantees.Evaluation;
 using SecurityGuarantees.Reporting;
 using SecurityGuarantees.Tests.Support;
+using SecurityGuarantees.WhatIf;
 
 namespace SecurityGuarantees.Tests.Evaluation;
 
@@ -178,6 +179,33 @@ public sealed class LinkedFactBatchTests : SwitchEquivalenceTests
         session.SetToday(new DateOnly(2025, 3, 12), first: true);
         var e = Assert.Throws<EvaluationException>(() => session.Fire(CancellationToken.None));
         Assert.Equal(DiagnosticCodes.EvaluationFault, e.Code);
+    }
+
+    [Fact]
+    public void WhatIf_VariantsAndSuggestions_SameJsonEitherWay()
+    {
+        var rules = TestPaths.Fixture("whatif/rules.yaml");
+        var batched = new ScenarioEngineBuilder().AddRules(rules).WithLinkedFactsInBatches(true).Build();
+        var stepwise = new ScenarioEngineBuilder().AddRules(rules).WithLinkedFactsInBatches(false).Build();
+        Assert.True(batched.LinkedFactsInBatches);
+        var scenario = batched.LoadScenario(TestPaths.Fixture("whatif/scenario.yaml"));
+        Assert.Equal(VariantsJsonWriter.ToJson(stepwise.RunVariants(scenario)), VariantsJsonWriter.ToJson(batched.RunVariants(scenario)));
+        Assert.Equal(SuggestionJsonWriter.ToJson(stepwise.WhatStops(scenario, "guarantee-credible")),
+            SuggestionJsonWriter.ToJson(batched.WhatStops(scenario, "guarantee-credible")));
+        Assert.Equal(SuggestionJsonWriter.ToJson(stepwise.SuggestForCondition(scenario, "ceasefire-agreed")),
+            SuggestionJsonWriter.ToJson(batched.SuggestForCondition(scenario, "ceasefire-agreed")));
+
+        // The built-in rules over an example, all 2^6 variants of six two-valued dimensions (row 14b's walk).
+        var paris = BatchesOn.LoadScenario(TestPaths.Repo("examples/scenarios/2025-03-12-paris-e5.yaml"));
+        var dimensions = VariationDimensions.Parse(
+            [
+                "Position[jeddah-ceasefire/RU].stance=accepted,pending",
+                "Position[jeddah-ceasefire/UA].stance=accepted,conditional",
+                "Proposal[jeddah-ceasefire].mutual=true,false",
+                "Commitment[interest-fr].level=interested,political",
+            ],
+            ["Observation[healey-over-to-you]", "Demand[ru-demilitarisation]"]);
+        Assert.Equal(VariantsJsonWriter.ToJson(BatchesOff.RunVariants(paris, dimensions)), VariantsJsonWriter.ToJson(BatchesOn.RunVariants(paris, dimensions)));
     }
 
     [Fact]
