@@ -107,7 +107,9 @@ internal sealed class SessionProbe
     /// </summary>
     internal static object CreateSession(ScenarioEngine engine, Scenario scenario)
     {
-        var arguments = CreateSessionMethod.GetParameters().Select(p => p.HasDefaultValue ? p.DefaultValue : null).ToArray();
+        // Every later argument at its default, except batches: on, as evaluations run (when the rules allow it).
+        var parameters = CreateSessionMethod.GetParameters();
+        var arguments = parameters.Select(p => p.Name == "batches" ? true : p.HasDefaultValue ? p.DefaultValue : null).ToArray();
         arguments[0] = scenario;
         return CreateSessionMethod.Invoke(engine, arguments)!;
     }
