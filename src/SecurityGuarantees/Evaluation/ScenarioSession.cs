@@ -21,11 +21,11 @@ internal sealed class ScenarioSession
     private readonly SessionIndexes? _indexes;
     private readonly ResultTracker _results;
     private int _totalFired;
-    private readonly bool _linkedInBatches;
     private int _authorFired;
     private DateOnly? _today;
 
     private readonly FiringTrace? _trace;
+    private readonly bool _linkedInBatches;
 
     /// <param name="rules">The network.</param>
     /// <param name="maxFirings">The firing limit per <see cref="Fire"/>.</param>
@@ -139,6 +139,7 @@ internal sealed class ScenarioSession
     /// <summary>
     /// Fires until the agenda is empty, or until author rules have fired more than the limit in this round (an error
     /// naming the rules that kept firing). NRules counts every firing, so it is asked for the remaining budget in turns.
+    /// In batches, each turn fires at most <see cref="FiringsPerBatch"/> matches and then propagates what they linked.
     /// </summary>
     public void Fire(CancellationToken cancellationToken)
     {
@@ -146,37 +147,37 @@ internal sealed class ScenarioSession
         _recentFirings.Clear(); // a loop is named by the rules of this firing round only
         _results.WatchInserts();
         var authorAtStart = _authorFired;
-        do
+        while (!_session.Agenda.IsEmpty)
         {
-            while (!_session.Agenda.IsEmpty)
+            var budget = _maxFirings + 1 - (_authorFired - authorAtStart);
+            Guard(() => _session.Fire(_linkedInBatches ? Math.Min(budget, FiringsPerBatch) : budget, cancellationToken));
+            if (cancellationToken.IsCancellationRequested)
             {
-                var budget = _maxFirings + 1 - (_authorFired - authorAtStart);
-                Guard(() => _session.Fire(budget, cancellationToken));
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    throw new OperationCanceledException(cancellationToken);
-                }
+                throw new OperationCanceledException(cancellationToken);
+            }
 
-                if (_authorFired - authorAtStart > _maxFirings)
-                {
-                    var looping = _recentFirings.Where(r => !EngineRuleNames.IsEngineRule(r))
-                        .Distinct().Order(StringComparer.Ordinal).ToList();
-                    throw new EvaluationException(DiagnosticCodes.FiringLimit,
-                        $"evaluation stopped after {_maxFirings} rule firings; the rules keep firing: {string.Join(", ", looping)}. "
-                        + "A rule whose insert or conclusion defeats its own 'not:' loops; fix the rules or raise --max-firings", looping);
-                }
+            if (_authorFired - authorAtStart > _maxFirings)
+            {
+                var looping = _recentFirings.Where(r => !EngineRuleNames.IsEngineRule(r))
+                    .Distinct().Order(StringComparer.Ordinal).ToList();
+                throw new EvaluationException(DiagnosticCodes.FiringLimit,
+                    $"evaluation stopped after {_maxFirings} rule firings; the rules keep firing: {string.Join(", ", looping)}. "
+                    + "A rule whose insert or conclusion defeats its own 'not:' loops; fix the rules or raise --max-firings", looping);
+            }
+
+            if (_linkedInBatches)
+            {
+                Guard(() => _session.PropagateLinked());
             }
         }
-        while (_linkedInBatches && PropagateLinked());
     }
 
-    /// <summary>Propagates the linked facts the firings since the last call queued; whether there were any.</summary>
-    private bool PropagateLinked()
-    {
-        var propagated = false;
-        Guard(() => propagated = _session.PropagateLinked().Any());
-        return propagated;
-    }
+    /// <summary>
+    /// The most matches a batch fires before what they linked is propagated: one propagation cannot be interrupted, so a
+    /// batch of a large scenario stays within the cancellation promise (tens of milliseconds), and batches of a few
+    /// thousand already cost NRules one walk of the network per batch rather than per fact.
+    /// </summary>
+    internal const int FiringsPerBatch = 2048;
 
     /// <summary>Every fact in working memory (the engine's own bookkeeping facts included), for explanations and why-not.</summary>
     public IReadOnlyList<object> Query() =>

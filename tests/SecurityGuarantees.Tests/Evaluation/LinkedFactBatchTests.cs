@@ -19,6 +19,41 @@ public sealed class LinkedFactBatchTests : SwitchEquivalenceTests
     private const string Jeddah = "scenario: s\nasOf: 2025-03-12\nfacts:\n  Party:\n    - { id: UA }\n    - { id: RU }\n"
         + "  Proposal:\n    - { id: p, kind: ceasefire, durationDays: 30 }\n    - { id: q, kind: truce, durationDays: 10 }\n";
 
+    private const string ChainRules = """
+        ruleset: chain
+        rules:
+          - id: proposed
+            when:
+              - fact: Proposal
+                as: p
+            then:
+              - condition: proposed
+                subject: "{p.id}"
+          - id: open
+            when:
+              - fact: Condition
+                as: c
+                where: id == "proposed"
+              - not: { fact: Condition, where: id == "short" && subject == c.subject }
+            then:
+              - condition: open
+                subject: "{c.subject}"
+          - id: short
+            when:
+              - fact: Proposal
+                as: p
+                where: durationDays < 20
+            then:
+              - condition: short
+                subject: "{p.id}"
+          - id: any-open
+            when:
+              - exists: { fact: Condition, where: id == "open" }
+            then:
+              - nextStep: review
+                actor: UA
+        """;
+
     private protected override ScenarioEngine On => BatchesOn;
 
     private protected override ScenarioEngine Off => BatchesOff;
@@ -36,43 +71,21 @@ public sealed class LinkedFactBatchTests : SwitchEquivalenceTests
         Assert.False(BatchesOff.LinkedFactsInBatches);
     }
 
+    [Theory]
+    [InlineData("examples/aggregates/rules", "examples/aggregates/2025-army-caps.yaml")]
+    [InlineData("examples/declared-types/rules", "examples/declared-types/2025-sanctions.yaml")]
+    public void ExampleRuleSets_HaveNoFeedbackCycle_AndConcludeTheSameEitherWay(string rules, string scenario)
+    {
+        var batched = new ScenarioEngineBuilder().AddRules(TestPaths.Repo(rules)).WithLinkedFactsInBatches(true).Build();
+        var stepwise = new ScenarioEngineBuilder().AddRules(TestPaths.Repo(rules)).WithLinkedFactsInBatches(false).Build();
+        Assert.True(batched.LinkedFactsInBatches);
+        SameOutput.ForScenario(stepwise, batched, TestPaths.Repo(scenario));
+    }
+
     [Fact]
     public void AChainOfConclusions_WithNot_IsNoCycle_AndConcludesTheSameEitherWay()
     {
-        const string rules = """
-            ruleset: chain
-            rules:
-              - id: proposed
-                when:
-                  - fact: Proposal
-                    as: p
-                then:
-                  - condition: proposed
-                    subject: "{p.id}"
-              - id: open
-                when:
-                  - fact: Condition
-                    as: c
-                    where: id == "proposed"
-                  - not: { fact: Condition, where: id == "short" && subject == c.subject }
-                then:
-                  - condition: open
-                    subject: "{c.subject}"
-              - id: short
-                when:
-                  - fact: Proposal
-                    as: p
-                    where: durationDays < 20
-                then:
-                  - condition: short
-                    subject: "{p.id}"
-              - id: any-open
-                when:
-                  - exists: { fact: Condition, where: id == "open" }
-                then:
-                  - nextStep: review
-                    actor: UA
-            """;
+        var rules = ChainRules;
         var batched = Build(rules);
         var stepwise = Build(rules, batches: false);
         Assert.True(batched.LinkedFactsInBatches);
@@ -81,6 +94,25 @@ public sealed class LinkedFactBatchTests : SwitchEquivalenceTests
         Assert.Equal(expected, actual);
         Assert.Contains("\"id\":\"open\",\"subject\":\"p\"", actual, StringComparison.Ordinal);
         Assert.DoesNotContain("\"id\":\"open\",\"subject\":\"q\"", actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MoreMatchesThanOneBatchHolds_ConcludeTheSame()
+    {
+        // 2,500 proposals: the first rule's matches fill more than one batch, and the chained rules read conclusions of both.
+        Assert.True(2_500 > ScenarioSession.FiringsPerBatch);
+        var text = new System.Text.StringBuilder("scenario: many\nasOf: 2025-03-12\nfacts:\n  Proposal:\n");
+        for (var i = 0; i < 2_500; i++)
+        {
+            text.Append("    - { id: p").Append(i).Append(", kind: ceasefire, durationDays: ").Append(i % 3 == 0 ? 10 : 30).Append(" }\n");
+        }
+
+        var batched = Build(ChainRules);
+        var stepwise = Build(ChainRules, batches: false);
+        var expected = JsonReportWriter.ToJson(stepwise.Evaluate(stepwise.ParseScenario("many.yaml", text.ToString())));
+        Assert.Equal(expected, JsonReportWriter.ToJson(batched.Evaluate(batched.ParseScenario("many.yaml", text.ToString()))));
+        Assert.Contains("\"id\":\"open\",\"subject\":\"p2498\"", expected, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"id\":\"open\",\"subject\":\"p2499\"", expected, StringComparison.Ordinal); // short
     }
 
     [Theory]
