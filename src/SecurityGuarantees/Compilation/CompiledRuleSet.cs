@@ -26,4 +26,12 @@ internal sealed class CompiledRuleSet(ISessionFactory sessionFactory, IReadOnlyL
     public IReadOnlySet<Type> IndexOnlyTypes { get; } = indexOnlyTypes;
 
     public CompiledRule? FindRule(string id) => Rules.FirstOrDefault(r => r.Id == id);
+
+    /// <summary>
+    /// Whether some rule has an <c>each:</c> element, i.e. a pattern over <see cref="EachSource"/>: only then does a
+    /// session hold that fact (inserting it walks every type node of the network).
+    /// </summary>
+    public bool ReadsEachSource => _readsEachSource ??= PatternTypes.Of(Definitions).Contains(typeof(EachSource));
+
+    private bool? _readsEachSource;
 }

@@ -46,7 +46,10 @@ internal sealed class ScenarioSession
         _trace = trace ? new FiringTrace(_session, rules) : null;
         _results = new ResultTracker(_session, rules.Types);
         _session.DependencyResolver = new SessionDependencyResolver(_results);
-        _session.Insert(EachSource.Instance); // what each: elements aggregate over; present before any left tuple
+        if (rules.ReadsEachSource)
+        {
+            _session.Insert(EachSource.Instance); // what each: elements aggregate over; present before any left tuple
+        }
         if (rules.Indexes.Count > 0)
         {
             // The indexed equi-joins' holders go in first: every later fact change of an indexed type goes through them.

@@ -70,6 +70,25 @@ public sealed class EachTruthMaintenanceTests
         [.. result.NextSteps.Select(n => $"{n.Actor} {n.Subject} {n.Text}").Order(StringComparer.Ordinal)];
 
     [Fact]
+    public void OnlyRulesWithEach_PutTheEachSourceInTheSession()
+    {
+        Assert.True(Engine.Rules.ReadsEachSource);
+        Assert.True(new ScenarioEngineBuilder().Build().Rules.ReadsEachSource); // ceasefire-pending.convey-offer
+        var without = new ScenarioEngineBuilder().AddRuleText("plain.yaml", """
+            ruleset: plain
+            rules:
+              - id: offered
+                when:
+                  - fact: Proposal
+                    as: p
+                then:
+                  - condition: offered
+                    subject: "{p.id}"
+            """).Build();
+        Assert.False(without.Rules.ReadsEachSource);
+    }
+
+    [Fact]
     public void EveryStep_FollowsTheLists_AndTheLastEqualsAFromScratchEvaluation()
     {
         var timeline = Engine.ParseTimeline("each-tm.yaml", Timeline);
