@@ -24,7 +24,8 @@ public sealed partial class ScenarioEngine
     internal ScenarioEngine(CompiledRuleSet rules, Func<CompiledRuleSet>? indexedForLarge, int? maxFirings, TimeProvider timeProvider, IReadOnlyList<Diagnostic> warnings, ILogger? logger = null,
         InputLimits? limits = null, IReadOnlyList<RuleFileText>? ruleFiles = null, bool linkedInBatches = false)
     {
-        LinkedFactsInBatches = linkedInBatches;
+        // Decided on the first session, not at load: the dependency analysis would add to every compile.
+        _linkedFactsInBatches = new Lazy<bool>(() => linkedInBatches && !RuleGraphs.FeedbackCycles.Exist(rules), LazyThreadSafetyMode.PublicationOnly);
         RuleFiles = ruleFiles ?? [];
         RuleSetHash = HashRuleFiles(RuleFiles);
         _logger = logger ?? NullLogger.Instance;
@@ -66,7 +67,9 @@ public sealed partial class ScenarioEngine
     /// Whether sessions propagate the facts rules link in batches (<see cref="ScenarioSession"/>): the rules have no
     /// feedback cycle (<see cref="RuleGraphs.FeedbackCycles"/>) and the builder did not turn it off.
     /// </summary>
-    internal bool LinkedFactsInBatches { get; }
+    internal bool LinkedFactsInBatches => _linkedFactsInBatches.Value;
+
+    private readonly Lazy<bool> _linkedFactsInBatches;
 
     /// <summary>The network a scenario of this many facts runs on.</summary>
     internal CompiledRuleSet SessionRules(int facts) =>

@@ -242,8 +242,7 @@ public sealed class ScenarioEngineBuilder
             ? () => RuleSetCompiler.Compile(files, types, new DiagnosticBag(), fastCompile, indexedJoins: true, directConclusions)
                 ?? throw new InvalidOperationException("The rules compiled without index lookups but not with them; report this as a bug.")
             : null;
-        var linkedInBatches = _linkedInBatches && !RuleGraphs.FeedbackCycles.Exist(compiled);
-        var engine = new ScenarioEngine(compiled, indexed, _maxFirings, _timeProvider, diagnostics.Sorted(), logger, _limits, fileTexts, linkedInBatches);
+        var engine = new ScenarioEngine(compiled, indexed, _maxFirings, _timeProvider, diagnostics.Sorted(), logger, _limits, fileTexts, _linkedInBatches);
         Log.RulesLoaded(logger, engine.RuleIds.Count, fileNames.Count, elapsed, string.Join(", ", fileNames));
         foreach (var warning in engine.Warnings.Where(w => w.Severity == DiagnosticSeverity.Warning))
         {

@@ -16,19 +16,36 @@ internal static class FeedbackCycles
     public static bool Exist(CompiledRuleSet rules)
     {
         var dependencies = RuleDependencies.Analyze(rules);
-        // rule -> the rules that read one of its outputs
-        var readers = dependencies.Select(producer => dependencies
-                .Select((reader, index) => (reader, index))
-                .Where(r => producer.Outputs.Any(o => r.reader.Inputs.Any(i => MayFeed(o, i, rules))))
-                .Select(r => r.index)
+
+        // Readers by what they read, so the graph is built in time linear in the inputs and outputs (a generated rule set
+        // of thousands of rules pays this on its first evaluation). Erring towards a cycle: fact types are compared as the
+        // registry resolves them, ignoring case, and an inserted fact of a derived type feeds every reader of that kind.
+        var byInput = new Dictionary<(DependencyKind Kind, string? Name), List<int>>();
+        for (var reader = 0; reader < dependencies.Count; reader++)
+        {
+            foreach (var input in dependencies[reader].Inputs)
+            {
+                var key = input.Kind == DependencyKind.Fact ? Resolve(input.Name!, rules) : (input.Kind, input.Name);
+                if (!byInput.TryGetValue(key, out var readers))
+                {
+                    byInput[key] = readers = [];
+                }
+
+                readers.Add(reader);
+            }
+        }
+
+        var readersOf = dependencies.Select(producer => producer.Outputs
+                .SelectMany(output => Readers(output, rules, byInput))
+                .Distinct()
                 .ToArray())
             .ToArray();
 
         // Depth-first search with three colours: 0 unvisited, 1 on the current path, 2 done.
-        var colour = new byte[readers.Length];
-        for (var start = 0; start < readers.Length; start++)
+        var colour = new byte[readersOf.Length];
+        for (var start = 0; start < readersOf.Length; start++)
         {
-            if (colour[start] == 0 && ReachesPath(start, readers, colour))
+            if (colour[start] == 0 && ReachesPath(start, readersOf, colour))
             {
                 return true;
             }
@@ -37,34 +54,26 @@ internal static class FeedbackCycles
         return false;
     }
 
-    /// <summary>
-    /// <see cref="RuleOutput.Feeds"/>, erring towards a cycle: type names are compared as the registry resolves them,
-    /// ignoring case, and an inserted fact of a derived type feeds every reader of that kind.
-    /// </summary>
-    private static bool MayFeed(RuleOutput output, RuleInput input, CompiledRuleSet rules)
+    /// <summary>The rules that may read <paramref name="output"/>: by its kind and name, and every reader of any one of its kind.</summary>
+    private static IEnumerable<int> Readers(RuleOutput output, CompiledRuleSet rules, Dictionary<(DependencyKind Kind, string? Name), List<int>> byInput)
     {
         var (kind, name) = output.Kind == DependencyKind.Fact ? Resolve(output.Name, rules) : (output.Kind, output.Name);
-        if (kind != input.Kind)
+        if (name is null)
         {
-            return false;
+            // A derived type's facts inserted as such: every reader of that kind, whatever id it asks for.
+            return byInput.Where(entry => entry.Key.Kind == kind).SelectMany(entry => entry.Value);
         }
 
-        if (input.Name is null || name is null)
-        {
-            return true;
-        }
-
-        return kind == DependencyKind.Fact
-            ? string.Equals(name, Resolve(input.Name, rules).Name, StringComparison.OrdinalIgnoreCase)
-            : string.Equals(name, input.Name, StringComparison.Ordinal);
+        return (byInput.GetValueOrDefault((kind, name)) ?? []).Concat(byInput.GetValueOrDefault((kind, null)) ?? []);
     }
 
+    /// <summary>A fact type as the registry names it (lower case: names are compared ignoring case), or a derived kind.</summary>
     private static (DependencyKind Kind, string? Name) Resolve(string factType, CompiledRuleSet rules) =>
         (rules.Types.Find(factType)?.Name ?? factType) switch
         {
             "Condition" => (DependencyKind.Condition, null),
             "NextStep" => (DependencyKind.NextStep, null),
-            var name => (DependencyKind.Fact, name),
+            var name => (DependencyKind.Fact, name.ToUpperInvariant()),
         };
 
     private static bool ReachesPath(int start, int[][] readers, byte[] colour)

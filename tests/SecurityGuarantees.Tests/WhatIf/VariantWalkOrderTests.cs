@@ -16,14 +16,7 @@ public sealed class VariantWalkOrderTests
     public void ParisE5Dimensions_NestCheapestInnermost_AsMeasured()
     {
         var scenario = BuiltIn.LoadScenario(TestPaths.Repo("examples/scenarios/2025-03-12-paris-e5.yaml"));
-        var dimensions = VariationDimensions.Parse(
-            [
-                "Position[jeddah-ceasefire/RU].stance=accepted,pending",
-                "Position[jeddah-ceasefire/UA].stance=accepted,conditional",
-                "Proposal[jeddah-ceasefire].mutual=true,false",
-                "Commitment[interest-fr].level=interested,political",
-            ],
-            ["Observation[healey-over-to-you]", "Demand[ru-demilitarisation]"]);
+        var dimensions = ParisE5.SixDimensions();
         var resolved = BuiltIn.ResolveVariants(scenario, dimensions, new WhatIfOptions(), new DiagnosticBag());
         var live = new LiveScenario(BuiltIn, scenario, null, CancellationToken.None);
 
