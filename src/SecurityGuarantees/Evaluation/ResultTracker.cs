@@ -26,7 +26,7 @@ internal sealed class ResultTracker : IDirectSupportStore
     // NRules keeps one wrapper per fact for its lifetime and swaps the object on update, so the wrapper names the fact.
     private readonly Dictionary<IFact, (object Value, string GroupKey)> _tracked = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
-    private readonly HashSet<Group> _dirty = [];
+    private readonly List<Group> _dirty = []; // each group once: Group.Dirty says whether it is listed
     private readonly Dictionary<string, SupportFact> _directSupports = new(StringComparer.Ordinal);
     private readonly SortedDictionary<(string?, string?, string?), ConditionResult> _conditions = new(OrdinalKeyComparer.Instance);
     private readonly SortedDictionary<(string?, string?, string?), NextStepResult> _nextSteps = new(OrdinalKeyComparer.Instance);
@@ -37,8 +37,10 @@ internal sealed class ResultTracker : IDirectSupportStore
     private readonly ISession _session;
     private bool _watchingInserts;
 
-    // The support attached last: NRules inserts its conclusion next (after the action), so its group key is at hand.
-    private SupportFact? _lastAttached;
+    // The supports attached and not yet seen inserted, in order: NRules raises the insert (or update) events of linked facts
+    // in the order the actions linked them, right after each firing or after a batch of firings, so the next event of a
+    // directly linked conclusion is for the head of this queue, and its group key is at hand without building it again.
+    private readonly Queue<SupportFact> _attached = new();
 
     public ResultTracker(ISession session, FactTypeRegistry types)
     {
@@ -79,7 +81,7 @@ internal sealed class ResultTracker : IDirectSupportStore
     public void Attach(SupportFact support)
     {
         _directSupports[support.GroupKey] = support;
-        _lastAttached = support;
+        _attached.Enqueue(support);
     }
 
     public SupportFact? Find(object conclusion, string groupKey) =>
@@ -107,6 +109,11 @@ internal sealed class ResultTracker : IDirectSupportStore
                 changed[Refresh(group)] = true;
             }
 
+            foreach (var group in _dirty)
+            {
+                group.Dirty = false;
+            }
+
             _dirty.Clear();
             if (changed[0])
             {
@@ -129,10 +136,16 @@ internal sealed class ResultTracker : IDirectSupportStore
 
     private void Inserted(IFact fact)
     {
-        if (fact.Value is { } value && GroupKeyOf(value) is { } key)
+        if (fact.Value is not { } value)
+        {
+            return;
+        }
+
+        var direct = _attached.TryPeek(out var next) && ReferenceEquals(next.Conclusion, value) ? _attached.Dequeue() : null;
+        if ((direct?.GroupKey ?? GroupKeyOf(value)) is { } key)
         {
             _tracked[fact] = (value, key);
-            Add(key, value);
+            Add(key, value, direct);
         }
     }
 
@@ -174,11 +187,6 @@ internal sealed class ResultTracker : IDirectSupportStore
             return support.GroupKey;
         }
 
-        if (_lastAttached is { } attached && ReferenceEquals(attached.Conclusion, value))
-        {
-            return attached.GroupKey;
-        }
-
         return ConclusionTypeOf(value) is { } conclusionType
             ? conclusionType.Name + "|" + conclusionType.GetKey(value)
             : null;
@@ -190,12 +198,15 @@ internal sealed class ResultTracker : IDirectSupportStore
             ? _declaredConclusionTypes.GetValueOrDefault(declared.TypeName)
             : _conclusionTypes.GetValueOrDefault(value.GetType());
 
-    private void Add(string key, object value)
+    /// <param name="key">The group key.</param>
+    /// <param name="value">A support, or a conclusion.</param>
+    /// <param name="direct">The support of a conclusion its rule links directly, when known (else it is looked up).</param>
+    private void Add(string key, object value, SupportFact? direct = null)
     {
         if (!_groups.TryGetValue(key, out var group))
         {
             // The type name is the part of the key before '|': the type's own name object, not a substring per group.
-            var type = value is SupportFact s ? s.ConclusionType : ConclusionTypeOf(value)!.Name;
+            var type = value is SupportFact s ? s.ConclusionType : direct?.ConclusionType ?? ConclusionTypeOf(value)!.Name;
             _groups[key] = group = new Group(key, type);
         }
 
@@ -206,10 +217,19 @@ internal sealed class ResultTracker : IDirectSupportStore
         else
         {
             group.Conclusion = value;
-            group.Direct = Find(value, key); // a conclusion its rule links directly carries its one support
+            group.Direct = direct ?? Find(value, key); // a conclusion its rule links directly carries its one support
         }
 
-        _dirty.Add(group);
+        MarkDirty(group);
+    }
+
+    private void MarkDirty(Group group)
+    {
+        if (!group.Dirty)
+        {
+            group.Dirty = true;
+            _dirty.Add(group);
+        }
     }
 
     private void Remove(string key, object value)
@@ -233,7 +253,7 @@ internal sealed class ResultTracker : IDirectSupportStore
             }
         }
 
-        _dirty.Add(group);
+        MarkDirty(group);
     }
 
     /// <summary>Brings one group's result up to date; returns which list it belongs to (0 conditions, 1 next steps, 2 inserted).</summary>
@@ -313,6 +333,9 @@ internal sealed class ResultTracker : IDirectSupportStore
 
         /// <summary>Where the group's result sits in its sorted list, while it has one.</summary>
         public (string?, string?, string?)? SortKey { get; set; }
+
+        /// <summary>Listed in the tracker's groups to refresh at the next snapshot.</summary>
+        public bool Dirty { get; set; }
     }
 
     /// <summary>Ordinal, field by field, null first: the order <c>OrderBy(..., StringComparer.Ordinal)</c> gives.</summary>
