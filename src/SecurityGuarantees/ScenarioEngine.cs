@@ -137,7 +137,7 @@ public sealed partial class ScenarioEngine
         try
         {
             var asOf = ResolveAsOf(scenario, options);
-            var result = InBatchesOrStepwise(batches => Run(scenario, options, asOf, batches, cancellationToken));
+            var result = InBatchesOrStepwise(batches => EvaluateOnce(scenario, options, asOf, batches, cancellationToken));
             var elapsed = _timeProvider.GetElapsedTime(started).TotalMilliseconds;
             EngineInstrumentation.Record(EngineInstrumentation.Success, elapsed, result.RulesFired);
             if (activity is not null)
@@ -175,7 +175,8 @@ public sealed partial class ScenarioEngine
         return today;
     }
 
-    private EvaluationResult Run(Scenario scenario, EvaluationOptions? options, DateOnly asOf, bool batches, CancellationToken cancellationToken)
+    /// <summary>One evaluation on a new session (<see cref="InBatchesOrStepwise"/> may run it twice).</summary>
+    private EvaluationResult EvaluateOnce(Scenario scenario, EvaluationOptions? options, DateOnly asOf, bool batches, CancellationToken cancellationToken)
     {
         var session = CreateSession(scenario, options, batches: batches);
         session.InsertInBatches(scenario.Facts, cancellationToken);
@@ -210,7 +211,8 @@ public sealed partial class ScenarioEngine
     /// <summary>
     /// A session for the scenario, on the network for its size (<paramref name="facts"/>: the most facts it will hold, when
     /// more than the scenario's); <paramref name="batches"/>: propagate linked facts in batches if the rules allow it
-    /// (only where <see cref="InBatchesOrStepwise"/> can run it again one firing at a time).
+    /// (only where <see cref="InBatchesOrStepwise"/> can run it again one firing at a time; checked here again, so no
+    /// other caller can batch rules with a feedback cycle).
     /// </summary>
     internal ScenarioSession CreateSession(Scenario scenario, EvaluationOptions? options, int? facts = null, bool batches = false)
     {

@@ -159,8 +159,8 @@ public sealed class ScenarioEngineBuilder
     }
 
     /// <summary>
-    /// Whether sessions propagate the facts rules link (conclusions, supports, inserts) in batches once the agenda is
-    /// empty, when the rules have no feedback cycle (default: on; <c>SECURITYGUARANTEES_LINKED_IN_BATCHES=0</c> turns the
+    /// Whether sessions propagate the facts rules link (conclusions, supports, inserts) after batches of firings instead
+    /// of after each one, when the rules have no feedback cycle (default: on; <c>SECURITYGUARANTEES_LINKED_IN_BATCHES=0</c> turns the
     /// default off). Evaluations, timelines and what-if use it; explanations and why-not keep one firing at a time.
     /// Results are the same either way: without a cycle the rules support one set of conclusions whatever the order, and
     /// a batched run that faults is run again one firing at a time. Only <see cref="Results.EvaluationResult.RulesFired"/>

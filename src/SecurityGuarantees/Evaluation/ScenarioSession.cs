@@ -31,9 +31,10 @@ internal sealed class ScenarioSession
     /// <param name="maxFirings">The firing limit per <see cref="Fire"/>.</param>
     /// <param name="trace">Record a trace of every firing (then linked facts propagate one firing at a time).</param>
     /// <param name="linkedInBatches">
-    /// Propagate the facts rules link (conclusions, supports, inserts) once the agenda is empty, all together, instead of
-    /// after each firing: NRules then walks the network once per batch, not once per fact. Only for rules without a
-    /// feedback cycle (<see cref="RuleGraphs.FeedbackCycles"/>), where the order of firings cannot change the result.
+    /// Propagate the facts rules link (conclusions, supports, inserts) all together after a batch of firings (at most
+    /// <see cref="FiringsPerBatch"/>) instead of after each firing: NRules then walks the network once per batch, not once
+    /// per fact. Only for rules without a feedback cycle (<see cref="RuleGraphs.FeedbackCycles"/>), where the order of
+    /// firings cannot change the result.
     /// </param>
     public ScenarioSession(CompiledRuleSet rules, int maxFirings, bool trace = false, bool linkedInBatches = false)
     {
