@@ -33,5 +33,11 @@ internal sealed class ConclusionMerger(FactTypeDescriptor type)
         {
             context.UpdateLinked(LinkKey, merged);
         }
+        else
+        {
+            return;
+        }
+
+        ((ILinkedConclusions)context.Resolve(typeof(ILinkedConclusions))).MergedLinked(Type.Name, group.Key, merged, existing);
     }
 }

@@ -28,14 +28,16 @@ internal sealed class RuleFiringAction(CompiledRule rule, IReadOnlyList<Conclusi
     public void Execute(IContext context, MatchValues values)
     {
         var (because, becauseFacts) = Because(values);
+        ILinkedConclusions? links = null;
         for (var i = 0; i < Factories.Count; i++)
         {
             var factory = Factories[i];
             var conclusion = factory.Create(values);
             var support = new SupportFact(factory.Type.Name, factory.Type.GetKey(conclusion), conclusion, Rule, because, becauseFacts);
+            links ??= (ILinkedConclusions)context.Resolve(typeof(ILinkedConclusions));
             if (Direct[i])
             {
-                LinkDirectly(context, i, factory, conclusion, support);
+                LinkDirectly(context, links, i, factory, conclusion, support);
                 continue;
             }
 
@@ -43,22 +45,22 @@ internal sealed class RuleFiringAction(CompiledRule rule, IReadOnlyList<Conclusi
             {
                 case null:
                     context.InsertLinked(i, support);
+                    links.SupportLinked(support, null);
                     break;
                 case SupportFact existing when !existing.SameContentAs(support):
                     context.UpdateLinked(i, support);
+                    links.SupportLinked(support, existing);
                     break;
             }
         }
     }
 
-    /// <summary>The conclusion is the linked fact; its support is kept beside it (<see cref="IDirectSupportStore"/>).</summary>
-    private void LinkDirectly(IContext context, int index, ConclusionFactory factory, object conclusion, SupportFact support)
+    /// <summary>The conclusion is the linked fact; its support is kept beside it (<see cref="ILinkedConclusions"/>).</summary>
+    private void LinkDirectly(IContext context, ILinkedConclusions links, int index, ConclusionFactory factory, object conclusion, SupportFact support)
     {
-        var store = (IDirectSupportStore)context.Resolve(typeof(IDirectSupportStore));
         switch (context.GetLinked(index))
         {
             case null:
-                store.Attach(support);
                 try
                 {
                     context.InsertLinked(index, conclusion);
@@ -68,11 +70,12 @@ internal sealed class RuleFiringAction(CompiledRule rule, IReadOnlyList<Conclusi
                     throw new InsertConflictException(factory.Type.Name, support.ConclusionKey, [Rule.Id]);
                 }
 
+                links.ConclusionLinked(support, null);
                 break;
-            case { } existing when !ConclusionComparer.Equal(existing, conclusion) || store.Find(existing, support.GroupKey) is not { } old
+            case { } existing when !ConclusionComparer.Equal(existing, conclusion) || links.Find(existing, support.GroupKey) is not { } old
                                    || !old.SameContentAs(support):
-                store.Attach(support);
                 context.UpdateLinked(index, conclusion);
+                links.ConclusionLinked(support, existing);
                 break;
         }
     }

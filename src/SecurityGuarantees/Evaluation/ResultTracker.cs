@@ -8,84 +8,67 @@ using SecurityGuarantees.Results;
 namespace SecurityGuarantees.Evaluation;
 
 /// <summary>
-/// Keeps a session's results up to date from NRules' working-memory events, so a snapshot costs only the conclusions
-/// that changed since the last one (a timeline step changes a few of hundreds), not a scan and sort of working memory.
+/// Keeps a session's results up to date, so a snapshot costs only the conclusions that changed since the last one (a
+/// timeline step changes a few of hundreds), not a scan and sort of working memory. The rule actions report what they
+/// link (<see cref="ILinkedConclusions"/>); NRules' retract event reports what truth maintenance takes back.
 /// Conclusions and their supports are grouped by <see cref="SupportFact.GroupKey"/>; results are kept sorted as the JSON
 /// shows them (conditions by id and subject, next steps by actor, id and subject, inserted facts by type and key).
 /// </summary>
-internal sealed class ResultTracker : IDirectSupportStore
+internal sealed class ResultTracker : ILinkedConclusions
 {
     private readonly FactTypeRegistry _types;
     private readonly FactTypeDescriptor _conditionType;
     private readonly FactTypeDescriptor _nextStepType;
 
-    // Types whose facts are conclusions: Condition, NextStep, and every type a support has named (rule inserts).
-    private readonly Dictionary<Type, FactTypeDescriptor> _conclusionTypes = [];
-    private readonly Dictionary<string, FactTypeDescriptor> _declaredConclusionTypes = new(StringComparer.Ordinal);
-
-    // NRules keeps one wrapper per fact for its lifetime and swaps the object on update, so the wrapper names the fact.
-    private readonly Dictionary<IFact, (object Value, string GroupKey)> _tracked = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
     private readonly List<Group> _dirty = []; // each group once: Group.Dirty says whether it is listed
-    private readonly Dictionary<string, SupportFact> _directSupports = new(StringComparer.Ordinal);
     private readonly SortedDictionary<(string?, string?, string?), ConditionResult> _conditions = new(OrdinalKeyComparer.Instance);
     private readonly SortedDictionary<(string?, string?, string?), NextStepResult> _nextSteps = new(OrdinalKeyComparer.Instance);
     private readonly SortedDictionary<(string?, string?, string?), InsertedFactResult> _inserted = new(OrdinalKeyComparer.Instance);
     private IReadOnlyList<ConditionResult> _conditionList = [];
     private IReadOnlyList<NextStepResult> _nextStepList = [];
     private IReadOnlyList<InsertedFactResult> _insertedList = [];
-    private readonly ISession _session;
-    private bool _watchingInserts;
-
-    // The supports attached and not yet seen inserted, in order: NRules raises the insert (or update) events of linked facts
-    // in the order the actions linked them, right after each firing or after a batch of firings, so the next event of a
-    // directly linked conclusion is for the head of this queue, and its group key is at hand without building it again.
-    private readonly Queue<SupportFact> _attached = new();
 
     public ResultTracker(ISession session, FactTypeRegistry types)
     {
-        _session = session;
         _types = types;
         _conditionType = types.Find(typeof(Condition))!;
         _nextStepType = types.Find(typeof(NextStep))!;
-        _conclusionTypes[typeof(Condition)] = _conditionType;
-        _conclusionTypes[typeof(NextStep)] = _nextStepType;
-        session.Events.FactUpdatedEvent += (_, e) => Updated(e.Fact);
         session.Events.FactRetractedEvent += (_, e) => Retracted(e.Fact);
     }
 
-    /// <summary>
-    /// Watches inserts from now on. NRules raises the insert event with an allocation per fact, and until a rule has
-    /// fired only a <see cref="Condition"/> or <see cref="NextStep"/> could be a result (types rules insert are learned
-    /// from their supports), which no scenario holds (<see cref="ScenarioEngine"/> refuses them). So a session watches
-    /// from its first firing, or, defensively, from the first insert of a fact that <see cref="IsResultBeforeFiring"/>.
-    /// </summary>
-    public void WatchInserts()
+    public void SupportLinked(SupportFact support, SupportFact? replaced)
     {
-        if (!_watchingInserts)
+        if (replaced is not null)
         {
-            _session.Events.FactInsertedEvent += (_, e) => Inserted(e.Fact);
-            _watchingInserts = true;
+            Remove(replaced.GroupKey, replaced);
         }
+
+        GroupOf(support.GroupKey, support.ConclusionType).AddSupport(support);
     }
 
-    public bool WatchingInserts => _watchingInserts;
-
-    /// <summary>
-    /// Whether the fact could be (a support of) a result while inserts are not watched, i.e. before the first firing:
-    /// then the only conclusion types known are <see cref="Condition"/> and <see cref="NextStep"/> (types tested, not
-    /// looked up: this runs for every scenario fact).
-    /// </summary>
-    public static bool IsResultBeforeFiring(object fact) => fact is SupportFact or Condition or NextStep;
-
-    public void Attach(SupportFact support)
+    public void ConclusionLinked(SupportFact support, object? replaced)
     {
-        _directSupports[support.GroupKey] = support;
-        _attached.Enqueue(support);
+        if (replaced is not null)
+        {
+            Remove(support.GroupKey, replaced);
+        }
+
+        GroupOf(support.GroupKey, support.ConclusionType).SetConclusion(support.Conclusion, support);
+    }
+
+    public void MergedLinked(string conclusionType, string groupKey, object merged, object? replaced)
+    {
+        if (replaced is not null)
+        {
+            Remove(groupKey, replaced);
+        }
+
+        GroupOf(groupKey, conclusionType).SetConclusion(merged, null);
     }
 
     public SupportFact? Find(object conclusion, string groupKey) =>
-        _directSupports.TryGetValue(groupKey, out var support) && ReferenceEquals(support.Conclusion, conclusion) ? support : null;
+        _groups.TryGetValue(groupKey, out var group) && ReferenceEquals(group.Conclusion, conclusion) ? group.Direct : null;
 
     /// <summary>The supports of the conclusions rules link directly, for explanations (they are not in working memory).</summary>
     public IEnumerable<SupportFact> DirectlyLinkedSupports => _groups.Values.Select(g => g.Direct).OfType<SupportFact>();
@@ -134,93 +117,32 @@ internal sealed class ResultTracker : IDirectSupportStore
         return new EvaluationResult(scenario, asOf, _conditionList, _nextStepList, _insertedList, rulesFired);
     }
 
-    private void Inserted(IFact fact)
-    {
-        if (fact.Value is not { } value)
-        {
-            return;
-        }
-
-        var direct = _attached.TryPeek(out var next) && ReferenceEquals(next.Conclusion, value) ? _attached.Dequeue() : null;
-        if ((direct?.GroupKey ?? GroupKeyOf(value)) is { } key)
-        {
-            _tracked[fact] = (value, key);
-            Add(key, value, direct);
-        }
-    }
-
-    private void Updated(IFact fact)
-    {
-        if (_tracked.TryGetValue(fact, out var old))
-        {
-            Remove(old.GroupKey, old.Value);
-            _tracked.Remove(fact);
-        }
-
-        Inserted(fact);
-    }
-
+    /// <summary>
+    /// A fact left working memory: a support, a conclusion (found by its type's key; a scenario fact of the same type and
+    /// key is not the group's object, so it changes nothing), or a fact that is no result at all.
+    /// </summary>
     private void Retracted(IFact fact)
     {
-        if (_tracked.Remove(fact, out var old))
+        switch (fact.Value)
         {
-            Remove(old.GroupKey, old.Value);
+            case SupportFact support:
+                Remove(support.GroupKey, support);
+                break;
+            case { } value when _groups.Count > 0 && _types.Of(value) is { } type:
+                Remove(type.Name + "|" + type.GetKey(value), value);
+                break;
         }
     }
 
-    private string? GroupKeyOf(object value)
-    {
-        if (value is SupportFact support)
-        {
-            if (_types.Find(support.ConclusionType) is { } type)
-            {
-                if (type.IsDeclared)
-                {
-                    _declaredConclusionTypes.TryAdd(type.Name, type);
-                }
-                else
-                {
-                    _conclusionTypes.TryAdd(type.ClrType, type);
-                }
-            }
-
-            return support.GroupKey;
-        }
-
-        return ConclusionTypeOf(value) is { } conclusionType
-            ? conclusionType.Name + "|" + conclusionType.GetKey(value)
-            : null;
-    }
-
-    /// <summary>The conclusion type of a fact: declared types share one class, so they are found by name.</summary>
-    private FactTypeDescriptor? ConclusionTypeOf(object value) =>
-        value is DeclaredFact declared
-            ? _declaredConclusionTypes.GetValueOrDefault(declared.TypeName)
-            : _conclusionTypes.GetValueOrDefault(value.GetType());
-
-    /// <param name="key">The group key.</param>
-    /// <param name="value">A support, or a conclusion.</param>
-    /// <param name="direct">The support of a conclusion its rule links directly, when known (else it is looked up).</param>
-    private void Add(string key, object value, SupportFact? direct = null)
+    private Group GroupOf(string key, string conclusionType)
     {
         if (!_groups.TryGetValue(key, out var group))
         {
-            // The type name is the part of the key before '|': the type's own name object, not a substring per group.
-            var type = value is SupportFact s ? s.ConclusionType : direct?.ConclusionType ?? ConclusionTypeOf(value)!.Name;
-            _groups[key] = group = new Group(key, type);
-        }
-
-        if (value is SupportFact support)
-        {
-            (group.Supports ??= []).Add(support);
-        }
-        else
-        {
-            group.Conclusion = value;
-            group.Direct = direct ?? Find(value, key); // a conclusion its rule links directly carries its one support
+            _groups[key] = group = new Group(key, conclusionType);
         }
 
         MarkDirty(group);
+        return group;
     }
 
     private void MarkDirty(Group group)
@@ -245,12 +167,11 @@ internal sealed class ResultTracker : IDirectSupportStore
         }
         else if (ReferenceEquals(group.Conclusion, value))
         {
-            group.Conclusion = null;
-            group.Direct = null;
-            if (Find(value, key) is not null)
-            {
-                _directSupports.Remove(key);
-            }
+            group.SetConclusion(null, null);
+        }
+        else
+        {
+            return;
         }
 
         MarkDirty(group);
@@ -324,12 +245,17 @@ internal sealed class ResultTracker : IDirectSupportStore
         public string Type { get; } = type;
 
         /// <summary>The supports in working memory; null until the first (a directly linked conclusion has none).</summary>
-        public List<SupportFact>? Supports { get; set; }
+        public List<SupportFact>? Supports { get; private set; }
 
-        public object? Conclusion { get; set; }
+        /// <summary>The conclusion fact rules see: merged from the supports, or linked directly.</summary>
+        public object? Conclusion { get; private set; }
 
         /// <summary>The one support of a conclusion its rule links directly (no support fact in working memory).</summary>
-        public SupportFact? Direct { get; set; }
+        public SupportFact? Direct { get; private set; }
+
+        public void AddSupport(SupportFact support) => (Supports ??= []).Add(support);
+
+        public void SetConclusion(object? conclusion, SupportFact? direct) => (Conclusion, Direct) = (conclusion, direct);
 
         /// <summary>Where the group's result sits in its sorted list, while it has one.</summary>
         public (string?, string?, string?)? SortKey { get; set; }

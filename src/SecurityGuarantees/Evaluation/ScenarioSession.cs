@@ -81,11 +81,6 @@ internal sealed class ScenarioSession
 
     public void Insert(IEnumerable<object> facts)
     {
-        if (!_results.WatchingInserts && facts.Any(ResultTracker.IsResultBeforeFiring))
-        {
-            _results.WatchInserts();
-        }
-
         Guard(() => Indexed(IndexOperation.Insert, facts, _session.InsertAll));
     }
 
@@ -149,7 +144,6 @@ internal sealed class ScenarioSession
     {
         cancellationToken.ThrowIfCancellationRequested();
         _recentFirings.Clear(); // a loop is named by the rules of this firing round only
-        _results.WatchInserts();
         var authorAtStart = _authorFired;
         while (!_session.Agenda.IsEmpty)
         {
