@@ -216,14 +216,22 @@ public sealed partial class ScenarioEngine
     /// </summary>
     internal ScenarioSession CreateSession(Scenario scenario, EvaluationOptions? options, int? facts = null, bool batches = false)
     {
+        Type? checkedType = null; // scenarios list facts type by type: a class checked once is checked for the next fact
         foreach (var fact in scenario.Facts)
         {
+            if (fact.GetType() == checkedType)
+            {
+                continue;
+            }
+
             if (Rules.Types.Of(fact) is not { Role: Facts.FactTypeRole.Scenario })
             {
                 throw new ArgumentException(fact is Facts.DeclaredFact declared
                     ? $"Scenario '{scenario.Id}' holds a {declared.TypeName} fact, which is not a registered scenario fact type of this engine (its rule files declare no {declared.TypeName} with these fields)."
                     : $"Scenario '{scenario.Id}' holds a {fact.GetType().Name}, which is not a registered scenario fact type; register it with AddFactType.", nameof(scenario));
             }
+
+            checkedType = fact is Facts.DeclaredFact ? null : fact.GetType(); // declared types share one class: each is looked up
         }
 
         return new ScenarioSession(SessionRules(Math.Max(facts ?? 0, scenario.Facts.Count)), options?.MaxFirings ?? _maxFirings ?? FiringLimits.DefaultFor(scenario.Facts.Count),

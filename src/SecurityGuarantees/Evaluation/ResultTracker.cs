@@ -22,12 +22,9 @@ internal sealed class ResultTracker : ILinkedConclusions
 
     private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
     private readonly List<Group> _dirty = []; // each group once: Group.Dirty says whether it is listed
-    private readonly SortedDictionary<(string?, string?, string?), ConditionResult> _conditions = new(OrdinalKeyComparer.Instance);
-    private readonly SortedDictionary<(string?, string?, string?), NextStepResult> _nextSteps = new(OrdinalKeyComparer.Instance);
-    private readonly SortedDictionary<(string?, string?, string?), InsertedFactResult> _inserted = new(OrdinalKeyComparer.Instance);
-    private IReadOnlyList<ConditionResult> _conditionList = [];
-    private IReadOnlyList<NextStepResult> _nextStepList = [];
-    private IReadOnlyList<InsertedFactResult> _insertedList = [];
+    private readonly SortedResults<ConditionResult> _conditions = new();
+    private readonly SortedResults<NextStepResult> _nextSteps = new();
+    private readonly SortedResults<InsertedFactResult> _inserted = new();
 
     public ResultTracker(ISession session, FactTypeRegistry types)
     {
@@ -79,7 +76,6 @@ internal sealed class ResultTracker : ILinkedConclusions
         cancellationToken.ThrowIfCancellationRequested();
         if (_dirty.Count > 0)
         {
-            var changed = new bool[3];
             var refreshed = 0;
             foreach (var group in _dirty)
             {
@@ -89,7 +85,7 @@ internal sealed class ResultTracker : ILinkedConclusions
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                changed[Refresh(group)] = true;
+                Refresh(group);
             }
 
             foreach (var group in _dirty)
@@ -98,23 +94,9 @@ internal sealed class ResultTracker : ILinkedConclusions
             }
 
             _dirty.Clear();
-            if (changed[0])
-            {
-                _conditionList = [.. _conditions.Values];
-            }
-
-            if (changed[1])
-            {
-                _nextStepList = [.. _nextSteps.Values];
-            }
-
-            if (changed[2])
-            {
-                _insertedList = [.. _inserted.Values];
-            }
         }
 
-        return new EvaluationResult(scenario, asOf, _conditionList, _nextStepList, _insertedList, rulesFired);
+        return new EvaluationResult(scenario, asOf, _conditions.List(), _nextSteps.List(), _inserted.List(), rulesFired);
     }
 
     /// <summary>
@@ -177,18 +159,24 @@ internal sealed class ResultTracker : ILinkedConclusions
         MarkDirty(group);
     }
 
-    /// <summary>Brings one group's result up to date; returns which list it belongs to (0 conditions, 1 next steps, 2 inserted).</summary>
-    private int Refresh(Group group)
+    /// <summary>Brings one group's result up to date in its list (0 conditions, 1 next steps, 2 inserted).</summary>
+    private void Refresh(Group group)
     {
         var list = group.Type == _conditionType.Name ? 0 : group.Type == _nextStepType.Name ? 1 : 2;
         if (group.SortKey is { } oldKey)
         {
-            _ = list switch
+            switch (list)
             {
-                0 => _conditions.Remove(oldKey),
-                1 => _nextSteps.Remove(oldKey),
-                _ => _inserted.Remove(oldKey),
-            };
+                case 0:
+                    _conditions.Remove(oldKey);
+                    break;
+                case 1:
+                    _nextSteps.Remove(oldKey);
+                    break;
+                default:
+                    _inserted.Remove(oldKey);
+                    break;
+            }
             group.SortKey = null;
         }
 
@@ -199,7 +187,7 @@ internal sealed class ResultTracker : ILinkedConclusions
                 _groups.Remove(group.Key);
             }
 
-            return list;
+            return;
         }
 
         var justifications = group.Direct is { } direct ? [direct.ToJustification()] : Justifications(group.Supports!);
@@ -207,21 +195,19 @@ internal sealed class ResultTracker : ILinkedConclusions
         {
             case Condition c when list == 0:
                 group.SortKey = (c.Id, c.Subject, null);
-                _conditions[group.SortKey.Value] = new ConditionResult(c.Id, c.Subject, c.Parties, c.Severity, c.Text, justifications);
+                _conditions.Set(group.SortKey.Value, new ConditionResult(c.Id, c.Subject, c.Parties, c.Severity, c.Text, justifications));
                 break;
             case NextStep n when list == 1:
                 group.SortKey = (n.Actor, n.Id, n.Subject);
-                _nextSteps[group.SortKey.Value] = new NextStepResult(n.Id, n.Actor, n.Subject, n.Priority, n.Text, justifications);
+                _nextSteps.Set(group.SortKey.Value, new NextStepResult(n.Id, n.Actor, n.Subject, n.Priority, n.Text, justifications));
                 break;
             default:
                 var type = _types.Find(group.Type)!;
                 var key = type.GetKey(group.Conclusion);
                 group.SortKey = (type.Name, key, null);
-                _inserted[group.SortKey.Value] = new InsertedFactResult(type.Name, key, group.Conclusion, justifications);
+                _inserted.Set(group.SortKey.Value, new InsertedFactResult(type.Name, key, group.Conclusion, justifications));
                 break;
         }
-
-        return list;
     }
 
     private static IReadOnlyList<Justification> Justifications(List<SupportFact> supports)
@@ -262,6 +248,89 @@ internal sealed class ResultTracker : ILinkedConclusions
 
         /// <summary>Listed in the tracker's groups to refresh at the next snapshot.</summary>
         public bool Dirty { get; set; }
+    }
+
+    /// <summary>
+    /// The results of one kind in the order the JSON lists them. The first snapshot sorts them once (an evaluation takes
+    /// only that one); a search tree that keeps them sorted under changes is built when a later snapshot changes them
+    /// (timeline steps, what-if variants), so each step costs its changes, not a sort of every result.
+    /// </summary>
+    private sealed class SortedResults<T>
+        where T : class
+    {
+        private List<((string?, string?, string?) Key, int Order, T Result)>? _first = []; // until the first list is made
+        private SortedDictionary<(string?, string?, string?), T>? _tree;
+        private IReadOnlyList<T> _list = [];
+        private bool _changed;
+
+        public void Set((string?, string?, string?) key, T result)
+        {
+            if (_first is not null)
+            {
+                _first.Add((key, _first.Count, result));
+            }
+            else
+            {
+                Tree()[key] = result;
+            }
+
+            _changed = true;
+        }
+
+        public void Remove((string?, string?, string?) key)
+        {
+            Tree().Remove(key);
+            _changed = true;
+        }
+
+        /// <summary>The results as they stand; the previous list when nothing changed since.</summary>
+        public IReadOnlyList<T> List()
+        {
+            if (!_changed)
+            {
+                return _list;
+            }
+
+            _changed = false;
+            if (_first is not null)
+            {
+                // By key, then in the order set: a key set twice (which a tree would overwrite) keeps its later result.
+                _first.Sort(static (a, b) => OrdinalKeyComparer.Instance.Compare(a.Key, b.Key) is var c and not 0 ? c : a.Order.CompareTo(b.Order));
+                var list = new List<T>(_first.Count);
+                for (var i = 0; i < _first.Count; i++)
+                {
+                    if (i + 1 < _first.Count && OrdinalKeyComparer.Instance.Compare(_first[i].Key, _first[i + 1].Key) == 0)
+                    {
+                        continue;
+                    }
+
+                    list.Add(_first[i].Result);
+                }
+
+                _list = list.ToArray();
+                return _list;
+            }
+
+            _list = [.. _tree!.Values];
+            return _list;
+        }
+
+        /// <summary>The search tree, built from the first list's results on the first change after it.</summary>
+        private SortedDictionary<(string?, string?, string?), T> Tree()
+        {
+            if (_tree is null)
+            {
+                _tree = new(OrdinalKeyComparer.Instance);
+                foreach (var (key, _, result) in _first ?? [])
+                {
+                    _tree[key] = result;
+                }
+
+                _first = null;
+            }
+
+            return _tree;
+        }
     }
 
     /// <summary>Ordinal, field by field, null first: the order <c>OrderBy(..., StringComparer.Ordinal)</c> gives.</summary>
