@@ -76,6 +76,21 @@ internal sealed class ResultTracker : ILinkedConclusions
         cancellationToken.ThrowIfCancellationRequested();
         if (_dirty.Count > 0)
         {
+            if (_conditions.Unsorted || _nextSteps.Unsorted || _inserted.Unsorted)
+            {
+                // The first snapshot lists every result: room for each kind's results at once (tens of thousands at scale,
+                // where lists grown by doubling would leave their outgrown arrays on the large-object heap).
+                var counts = new int[3];
+                foreach (var group in _dirty)
+                {
+                    counts[KindOf(group)]++;
+                }
+
+                _conditions.Reserve(counts[0]);
+                _nextSteps.Reserve(counts[1]);
+                _inserted.Reserve(counts[2]);
+            }
+
             var refreshed = 0;
             foreach (var group in _dirty)
             {
@@ -159,10 +174,13 @@ internal sealed class ResultTracker : ILinkedConclusions
         MarkDirty(group);
     }
 
+    /// <summary>Which list a group's result belongs to: 0 conditions, 1 next steps, 2 inserted facts.</summary>
+    private int KindOf(Group group) => group.Type == _conditionType.Name ? 0 : group.Type == _nextStepType.Name ? 1 : 2;
+
     /// <summary>Brings one group's result up to date in its list (0 conditions, 1 next steps, 2 inserted).</summary>
     private void Refresh(Group group)
     {
-        var list = group.Type == _conditionType.Name ? 0 : group.Type == _nextStepType.Name ? 1 : 2;
+        var list = KindOf(group);
         if (group.SortKey is { } oldKey)
         {
             switch (list)
@@ -263,6 +281,12 @@ internal sealed class ResultTracker : ILinkedConclusions
         private IReadOnlyList<T> _list = [];
         private bool _changed;
 
+        /// <summary>Whether the results are still kept unsorted until the first list is made.</summary>
+        public bool Unsorted => _first is not null;
+
+        /// <summary>Room for <paramref name="count"/> more results before the first list.</summary>
+        public void Reserve(int count) => _first?.EnsureCapacity(_first.Count + count);
+
         public void Set((string?, string?, string?) key, T result)
         {
             if (_first is not null)
@@ -296,7 +320,8 @@ internal sealed class ResultTracker : ILinkedConclusions
             {
                 // By key, then in the order set: a key set twice (which a tree would overwrite) keeps its later result.
                 _first.Sort(static (a, b) => OrdinalKeyComparer.Instance.Compare(a.Key, b.Key) is var c and not 0 ? c : a.Order.CompareTo(b.Order));
-                var list = new List<T>(_first.Count);
+                var list = new T[_first.Count];
+                var count = 0;
                 for (var i = 0; i < _first.Count; i++)
                 {
                     if (i + 1 < _first.Count && OrdinalKeyComparer.Instance.Compare(_first[i].Key, _first[i + 1].Key) == 0)
@@ -304,10 +329,11 @@ internal sealed class ResultTracker : ILinkedConclusions
                         continue;
                     }
 
-                    list.Add(_first[i].Result);
+                    list[count++] = _first[i].Result;
                 }
 
-                _list = list.ToArray();
+                Array.Resize(ref list, count);
+                _list = list;
                 return _list;
             }
 
