@@ -13,7 +13,10 @@ internal sealed class SupportFact(string conclusionType, string conclusionKey, o
     public string ConclusionType { get; } = conclusionType;
 
     /// <summary>Type and key, e.g. <c>Condition|ceasefire-pending/ceasefire-30d</c>: what the merge rule groups by.</summary>
-    public string GroupKey { get; } = conclusionType + "|" + conclusionKey;
+    public string GroupKey { get; } = GroupKeyOf(conclusionType, conclusionKey);
+
+    /// <summary>The group key of a conclusion of type <paramref name="type"/> with key <paramref name="key"/>.</summary>
+    public static string GroupKeyOf(string type, string key) => type + "|" + key;
 
     public string ConclusionKey { get; } = conclusionKey;
 

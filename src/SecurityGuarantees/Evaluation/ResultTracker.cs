@@ -126,7 +126,7 @@ internal sealed class ResultTracker : ILinkedConclusions
                 Remove(support.GroupKey, support);
                 break;
             case { } value when _groups.Count > 0 && _types.Of(value) is { } type:
-                Remove(type.Name + "|" + type.GetKey(value), value);
+                Remove(SupportFact.GroupKeyOf(type.Name, type.GetKey(value)), value);
                 break;
         }
     }
@@ -280,18 +280,25 @@ internal sealed class ResultTracker : ILinkedConclusions
         private SortedDictionary<(string?, string?, string?), T>? _tree;
         private IReadOnlyList<T> _list = [];
         private bool _changed;
+        private bool _listed; // the first list is made: every later change goes to the tree
 
-        /// <summary>Whether the results are still kept unsorted until the first list is made.</summary>
-        public bool Unsorted => _first is not null;
+        /// <summary>Whether the results are still gathered unsorted for the first list (no tree yet).</summary>
+        public bool Unsorted => !_listed && _tree is null;
 
         /// <summary>Room for <paramref name="count"/> more results before the first list.</summary>
-        public void Reserve(int count) => _first?.EnsureCapacity(_first.Count + count);
+        public void Reserve(int count)
+        {
+            if (Unsorted)
+            {
+                _first!.EnsureCapacity(_first.Count + count);
+            }
+        }
 
         public void Set((string?, string?, string?) key, T result)
         {
-            if (_first is not null)
+            if (Unsorted)
             {
-                _first.Add((key, _first.Count, result));
+                _first!.Add((key, _first.Count, result));
             }
             else
             {
@@ -316,10 +323,11 @@ internal sealed class ResultTracker : ILinkedConclusions
             }
 
             _changed = false;
-            if (_first is not null)
+            if (Unsorted)
             {
+                _listed = true;
                 // By key, then in the order set: a key set twice (which a tree would overwrite) keeps its later result.
-                _first.Sort(static (a, b) => OrdinalKeyComparer.Instance.Compare(a.Key, b.Key) is var c and not 0 ? c : a.Order.CompareTo(b.Order));
+                _first!.Sort(static (a, b) => OrdinalKeyComparer.Instance.Compare(a.Key, b.Key) is var c and not 0 ? c : a.Order.CompareTo(b.Order));
                 var list = new T[_first.Count];
                 var count = 0;
                 for (var i = 0; i < _first.Count; i++)
@@ -337,11 +345,14 @@ internal sealed class ResultTracker : ILinkedConclusions
                 return _list;
             }
 
-            _list = [.. _tree!.Values];
+            _list = [.. Tree().Values];
             return _list;
         }
 
-        /// <summary>The search tree, built from the first list's results on the first change after it.</summary>
+        /// <summary>
+        /// The search tree, built from the results gathered so far on the first change after the first list (or on a
+        /// removal before it: a cancelled first snapshot refreshed again).
+        /// </summary>
         private SortedDictionary<(string?, string?, string?), T> Tree()
         {
             if (_tree is null)

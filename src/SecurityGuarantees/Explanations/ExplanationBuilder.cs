@@ -26,9 +26,10 @@ internal sealed class ExplanationBuilder
                 StringComparer.Ordinal);
         foreach (var fact in workingMemory)
         {
-            if (_types.Of(fact) is { } type && _supports.ContainsKey(type.Name + "|" + type.GetKey(fact)))
+            if (_types.Of(fact) is { } type && SupportFact.GroupKeyOf(type.Name, type.GetKey(fact)) is var groupKey
+                && _supports.ContainsKey(groupKey))
             {
-                _current[type.Name + "|" + type.GetKey(fact)] = fact; // the merged conclusion rules see now
+                _current[groupKey] = fact; // the merged conclusion rules see now
             }
         }
     }
@@ -65,7 +66,7 @@ internal sealed class ExplanationBuilder
 
     private ExplanationNode Root(string type, string key)
     {
-        var groupKey = type + "|" + key;
+        var groupKey = SupportFact.GroupKeyOf(type, key);
         return _current.TryGetValue(groupKey, out var fact)
             ? Node(fact, new HashSet<string>(StringComparer.Ordinal))
             : new ExplanationNode(type, key, ExplainedFactOrigin.Derived, null, null, [], false);
@@ -80,7 +81,7 @@ internal sealed class ExplanationBuilder
         }
 
         var key = type.GetKey(fact);
-        var groupKey = type.Name + "|" + key;
+        var groupKey = SupportFact.GroupKeyOf(type.Name, key);
         if (_supports.TryGetValue(groupKey, out var supports))
         {
             var current = _current.GetValueOrDefault(groupKey) ?? fact;
