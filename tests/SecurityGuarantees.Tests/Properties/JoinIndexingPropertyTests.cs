@@ -1,6 +1,7 @@
 using System.Text;
 using CsCheck;
 using SecurityGuarantees.Reporting;
+using SecurityGuarantees.Tests.Support;
 
 namespace SecurityGuarantees.Tests.Properties;
 
@@ -65,17 +66,7 @@ public sealed class JoinIndexingPropertyTests
                     .Append(proposals[i].Item2 ? "true" : "false").Append(", title: t }\n");
             }
 
-            var seen = new HashSet<(int, string)>();
-            var written = positions.Where(p => p.Item1 < proposals.Length && seen.Add((p.Item1, p.Item2))).ToList();
-            if (written.Count > 0)
-            {
-                text.Append("  Position:\n");
-                foreach (var (proposal, party, stance) in written)
-                {
-                    text.Append("    - { proposal: p").Append(proposal).Append(", party: ").Append(party).Append(", stance: ").Append(stance).Append(" }\n");
-                }
-            }
-
+            RandomScenarioText.AppendPositions(text, proposals.Length, positions);
             return text.ToString();
         });
 

@@ -1,6 +1,7 @@
 using System.Text;
 using CsCheck;
 using SecurityGuarantees.Reporting;
+using SecurityGuarantees.Tests.Support;
 
 namespace SecurityGuarantees.Tests.Properties;
 
@@ -70,14 +71,7 @@ public sealed class LinkedFactBatchPropertyTests
                 text.Append("    - { id: p").Append(i).Append(", kind: ceasefire, title: t }\n");
             }
 
-            var seen = new HashSet<(int, string)>();
-            var written = positions.Where(p => p.Item1 < proposals && seen.Add((p.Item1, p.Item2))).ToList();
-            text.Append("  Position:\n");
-            foreach (var (proposal, party, stance) in written)
-            {
-                text.Append("    - { proposal: p").Append(proposal).Append(", party: ").Append(party).Append(", stance: ").Append(stance).Append(" }\n");
-            }
-
+            RandomScenarioText.AppendPositions(text, proposals, positions);
             return text.ToString();
         });
 
